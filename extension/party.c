@@ -1,0 +1,369 @@
+/*
+ * party.c: fmgr wrappers of the party type over party_core.c.
+ */
+#include "secpact.h"
+
+#include "access/hash.h"
+#include "common/hashfn.h"
+#include "funcapi.h"
+#include "lib/stringinfo.h"
+#include "libpq/pqformat.h"
+#include "utils/builtins.h"
+#include "utils/sortsupport.h"
+
+/* "Belgium" (BE), "Belize" (BZ) */
+static char *
+describe_parties(const PartyCode *codes, int n)
+{
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	for (int i = 0; i < n; i++)
+	{
+		const PartyInfo *p = party_lookup(codes[i]);
+
+		appendStringInfo(&buf, "%s\"%s\" (%s)", i > 0 ? ", " : "",
+						 p->name, p->alpha2);
+	}
+	return buf.data;
+}
+
+void
+party_report_parse_error(PartyParseStatus status, const char *typname,
+						 const char *s, size_t len)
+{
+	char	   *quoted = secpact_quote_input(s, len);
+	const char *detail = NULL;
+	char	   *hint = NULL;
+	PartyCode	suggestions[3];
+	PartyCode	meant;
+	int			n;
+
+	switch (status)
+	{
+		case PARTY_PARSE_EMPTY:
+			detail = "The input is empty.";
+			break;
+		case PARTY_PARSE_TOO_LONG:
+			detail = psprintf("The input is %zu bytes long; no party code or name is longer than %d bytes.",
+							  len, PARTY_MAX_INPUT);
+			break;
+		case PARTY_PARSE_BAD_CHAR:
+			detail = "The input contains a control character.";
+			break;
+		case PARTY_PARSE_UNKNOWN_ALPHA2:
+			detail = "No party has this ISO 3166-1 alpha-2 code.";
+			break;
+		case PARTY_PARSE_UNKNOWN_ALPHA3:
+			detail = "No party has this ISO 3166-1 alpha-3 code.";
+			break;
+		case PARTY_PARSE_UNKNOWN_NUMERIC:
+			detail = "No party has this ISO 3166-1 numeric code.";
+			break;
+		case PARTY_PARSE_BAD_NUMERIC:
+			detail = "ISO 3166-1 numeric codes have one to three digits and no sign.";
+			break;
+		case PARTY_PARSE_UNKNOWN_NAME:
+			detail = "A party is written as an ISO 3166-1 alpha-2, alpha-3 or numeric code, or as its English name.";
+			break;
+		case PARTY_PARSE_OK:
+			elog(ERROR, "party_report_parse_error called without an error");
+	}
+
+	meant = party_common_misuse(s, len);
+	if (meant != 0)
+	{
+		const PartyInfo *p = party_lookup(meant);
+
+		hint = psprintf("ISO 3166-1 does not assign this code to \"%s\"; its code is %s.",
+						p->name, p->alpha2);
+	}
+	else if ((n = party_suggest(s, len, suggestions, 3)) > 0)
+		hint = psprintf(n == 1 ? "Perhaps you meant %s." : "Perhaps you meant one of %s.",
+						describe_parties(suggestions, n));
+	else if (status == PARTY_PARSE_UNKNOWN_NAME)
+		hint = pstrdup("SELECT * FROM parties() lists every known party.");
+
+	SECPACT_INPUT_ERROR((errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+						 errmsg("invalid input syntax for type %s: \"%s\"", typname, quoted),
+						 errdetail_internal("%s", detail),
+						 hint ? errhint("%s", hint) : 0));
+	pg_unreachable();
+}
+
+static PartyCode
+party_from_text(const char *s, size_t len)
+{
+	PartyCode	code = 0;
+	PartyParseStatus status = party_parse(s, len, PARTY_ACCEPT_ALL, &code);
+
+	if (status != PARTY_PARSE_OK)
+		party_report_parse_error(status, "party", s, len);
+	return code;
+}
+
+PG_FUNCTION_INFO_V1(party_in);
+Datum
+party_in(PG_FUNCTION_ARGS)
+{
+	const char *s = PG_GETARG_CSTRING(0);
+
+	PG_RETURN_PARTY(party_from_text(s, strlen(s)));
+}
+
+PG_FUNCTION_INFO_V1(party_out);
+Datum
+party_out(PG_FUNCTION_ARGS)
+{
+	char	   *out = palloc(3);
+
+	party_format(PG_GETARG_PARTY(0), out);
+	PG_RETURN_CSTRING(out);
+}
+
+/* Binary format: two bytes, the ASCII letters of the alpha-2 code. */
+PG_FUNCTION_INFO_V1(party_recv);
+Datum
+party_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	PartyCode	code;
+
+	if (buf->len - buf->cursor != 2)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid binary party value"),
+				 errdetail("A party is 2 bytes long, not %d.", buf->len - buf->cursor)));
+	code = (PartyCode) pq_getmsgint(buf, 2);
+	if (!party_is_known(code))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid binary party value"),
+				 errdetail("Bytes 0x%04X are not the alpha-2 code of a known party.", code)));
+	PG_RETURN_PARTY(code);
+}
+
+PG_FUNCTION_INFO_V1(party_send);
+Datum
+party_send(PG_FUNCTION_ARGS)
+{
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendint16(&buf, PG_GETARG_PARTY(0));
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+PG_FUNCTION_INFO_V1(party_from_text_fn);
+Datum
+party_from_text_fn(PG_FUNCTION_ARGS)
+{
+	text	   *t = PG_GETARG_TEXT_PP(0);
+
+	PG_RETURN_PARTY(party_from_text(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t)));
+}
+
+PG_FUNCTION_INFO_V1(party_to_text);
+Datum
+party_to_text(PG_FUNCTION_ARGS)
+{
+	char		out[3];
+
+	party_format(PG_GETARG_PARTY(0), out);
+	PG_RETURN_TEXT_P(cstring_to_text_with_len(out, 2));
+}
+
+PG_FUNCTION_INFO_V1(try_party);
+Datum
+try_party(PG_FUNCTION_ARGS)
+{
+	text	   *t = PG_GETARG_TEXT_PP(0);
+	PartyCode	code = 0;
+
+	if (party_parse(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), PARTY_ACCEPT_ALL,
+					&code) != PARTY_PARSE_OK)
+		PG_RETURN_NULL();
+	PG_RETURN_PARTY(code);
+}
+
+/* Comparison: the stored value orders by alpha-2 code. */
+
+#define PARTY_CMP_FN(name, op) \
+PG_FUNCTION_INFO_V1(name); \
+Datum \
+name(PG_FUNCTION_ARGS) \
+{ \
+	PG_RETURN_BOOL(PG_GETARG_PARTY(0) op PG_GETARG_PARTY(1)); \
+}
+
+PARTY_CMP_FN(party_eq, ==)
+PARTY_CMP_FN(party_ne, !=)
+PARTY_CMP_FN(party_lt, <)
+PARTY_CMP_FN(party_le, <=)
+PARTY_CMP_FN(party_gt, >)
+PARTY_CMP_FN(party_ge, >=)
+
+PG_FUNCTION_INFO_V1(party_cmp);
+Datum
+party_cmp(PG_FUNCTION_ARGS)
+{
+	PartyCode	a = PG_GETARG_PARTY(0);
+	PartyCode	b = PG_GETARG_PARTY(1);
+
+	PG_RETURN_INT32(a < b ? -1 : a > b ? 1 : 0);
+}
+
+PG_FUNCTION_INFO_V1(party_sortsupport);
+Datum
+party_sortsupport(PG_FUNCTION_ARGS)
+{
+	SortSupport ssup = (SortSupport) PG_GETARG_POINTER(0);
+
+	/* Values are small non-negative integers: tuplesort's int32 fast path fits. */
+	ssup->comparator = ssup_datum_int32_cmp;
+	PG_RETURN_VOID();
+}
+
+PG_FUNCTION_INFO_V1(party_smaller);
+Datum
+party_smaller(PG_FUNCTION_ARGS)
+{
+	PartyCode	a = PG_GETARG_PARTY(0);
+	PartyCode	b = PG_GETARG_PARTY(1);
+
+	PG_RETURN_PARTY(a < b ? a : b);
+}
+
+PG_FUNCTION_INFO_V1(party_larger);
+Datum
+party_larger(PG_FUNCTION_ARGS)
+{
+	PartyCode	a = PG_GETARG_PARTY(0);
+	PartyCode	b = PG_GETARG_PARTY(1);
+
+	PG_RETURN_PARTY(a > b ? a : b);
+}
+
+/*
+ * Hashing is an on-disk contract (hash indexes, hash partitions, distributed
+ * tables): the alpha-2 value hashed as PostgreSQL hashes an int2.
+ */
+PG_FUNCTION_INFO_V1(party_hash);
+Datum
+party_hash(PG_FUNCTION_ARGS)
+{
+	return hash_uint32((uint32) PG_GETARG_PARTY(0));
+}
+
+PG_FUNCTION_INFO_V1(party_hash_extended);
+Datum
+party_hash_extended(PG_FUNCTION_ARGS)
+{
+	return hash_uint32_extended((uint32) PG_GETARG_PARTY(0), PG_GETARG_INT64(1));
+}
+
+/* Attributes */
+
+static const PartyInfo *
+party_info(PartyCode code)
+{
+	const PartyInfo *p = party_lookup(code);
+
+	/* Every stored value was validated on the way in. */
+	if (p == NULL)
+		elog(ERROR, "unknown party value 0x%04X", code);
+	return p;
+}
+
+PG_FUNCTION_INFO_V1(party_alpha2);
+Datum
+party_alpha2(PG_FUNCTION_ARGS)
+{
+	return DirectFunctionCall1(party_to_text, PG_GETARG_DATUM(0));
+}
+
+PG_FUNCTION_INFO_V1(party_alpha3);
+Datum
+party_alpha3(PG_FUNCTION_ARGS)
+{
+	const PartyInfo *p = party_info(PG_GETARG_PARTY(0));
+
+	if (p->alpha3 == NULL)
+		PG_RETURN_NULL();
+	PG_RETURN_TEXT_P(cstring_to_text(p->alpha3));
+}
+
+PG_FUNCTION_INFO_V1(party_numeric_code);
+Datum
+party_numeric_code(PG_FUNCTION_ARGS)
+{
+	char		out[4];
+
+	if (!party_format_numeric(PG_GETARG_PARTY(0), out))
+		PG_RETURN_NULL();
+	PG_RETURN_TEXT_P(cstring_to_text(out));
+}
+
+PG_FUNCTION_INFO_V1(party_name);
+Datum
+party_name(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_TEXT_P(cstring_to_text(party_info(PG_GETARG_PARTY(0))->name));
+}
+
+PG_FUNCTION_INFO_V1(party_is_organisation);
+Datum
+party_is_organisation(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(party_info(PG_GETARG_PARTY(0))->is_organisation);
+}
+
+/* parties(): one row per known party, in alpha-2 order. */
+PG_FUNCTION_INFO_V1(parties);
+Datum
+parties(PG_FUNCTION_ARGS)
+{
+	FuncCallContext *funcctx;
+
+	if (SRF_IS_FIRSTCALL())
+	{
+		MemoryContext oldcontext;
+		TupleDesc	tupdesc;
+
+		funcctx = SRF_FIRSTCALL_INIT();
+		oldcontext = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
+		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+			elog(ERROR, "return type must be a row type");
+		funcctx->tuple_desc = BlessTupleDesc(tupdesc);
+		funcctx->max_calls = party_table_len;
+		MemoryContextSwitchTo(oldcontext);
+	}
+
+	funcctx = SRF_PERCALL_SETUP();
+	if (funcctx->call_cntr < funcctx->max_calls)
+	{
+		const PartyInfo *p = &party_table[funcctx->call_cntr];
+		PartyCode	code = PARTY_CODE(p->alpha2[0], p->alpha2[1]);
+		Datum		values[6];
+		bool		nulls[6] = {false, false, false, false, false, false};
+		char		numeric[4];
+		HeapTuple	tuple;
+
+		values[0] = PartyGetDatum(code);
+		values[1] = PointerGetDatum(cstring_to_text(p->alpha2));
+		if (p->alpha3)
+			values[2] = PointerGetDatum(cstring_to_text(p->alpha3));
+		else
+			nulls[2] = true;
+		if (party_format_numeric(code, numeric))
+			values[3] = PointerGetDatum(cstring_to_text(numeric));
+		else
+			nulls[3] = true;
+		values[4] = PointerGetDatum(cstring_to_text(p->name));
+		values[5] = BoolGetDatum(p->is_organisation);
+
+		tuple = heap_form_tuple(funcctx->tuple_desc, values, nulls);
+		SRF_RETURN_NEXT(funcctx, HeapTupleGetDatum(tuple));
+	}
+	SRF_RETURN_DONE(funcctx);
+}

@@ -1,0 +1,458 @@
+/*
+ * party_core.c: parsing, formatting and lookup of parties, in pure C.
+ *
+ * Every lookup is O(1): direct indexes by alpha-2 letters, alpha-3 letters
+ * and numeric code, and a hash of normalised names, all built once per
+ * process from the generated table.  Only the error path (suggestions) scans.
+ */
+#include "party_core.h"
+
+#include <string.h>
+
+#define LETTERS 26
+#define NUMERIC_LIMIT 1000
+#define NAME_SLOTS 2048			/* power of two, > 4 x the number of names */
+#define NAMES_PER_PARTY 3		/* name, common_name, official_name */
+#define NAME_BUFFER_SIZE (400 * NAMES_PER_PARTY * (PARTY_MAX_INPUT + 1))
+
+typedef struct NameSlot
+{
+	const char *key;			/* normalised name, or NULL for an empty slot */
+	uint8_t		len;
+	int16_t		row;
+} NameSlot;
+
+static bool initialized = false;
+static int16_t alpha2_index[LETTERS * LETTERS];
+static int16_t alpha3_index[LETTERS * LETTERS * LETTERS];
+static int16_t numeric_index[NUMERIC_LIMIT];
+static NameSlot name_slots[NAME_SLOTS];
+static char name_buffer[NAME_BUFFER_SIZE];
+
+/*
+ * Latin-1 letters (U+00C0..U+00FF, UTF-8 0xC3 0x80..0xBF) folded to their
+ * ASCII base letter, so "Türkiye", "TÜRKIYE" and "Turkiye" match alike.
+ * A zero keeps the character as it is.
+ */
+static const char latin1_fold[64] =
+"aaaaaa\0ceeeeiiiidnooooo\0ouuuuy\0\0aaaaaa\0ceeeeiiiidnooooo\0ouuuuy\0y";
+
+static inline bool
+is_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
+
+static inline bool
+is_letter(unsigned char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+static inline bool
+is_digit(unsigned char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static inline int
+letter_value(unsigned char c)
+{
+	return (c | 0x20) - 'a';
+}
+
+static inline char
+to_upper(unsigned char c)
+{
+	return (char) ((c >= 'a' && c <= 'z') ? c - 32 : c);
+}
+
+/* Drops surrounding ASCII whitespace. */
+static void
+trim(const char **s, size_t *len)
+{
+	while (*len > 0 && is_space((unsigned char) (*s)[0]))
+	{
+		(*s)++;
+		(*len)--;
+	}
+	while (*len > 0 && is_space((unsigned char) (*s)[*len - 1]))
+		(*len)--;
+}
+
+/*
+ * Normalises a name for matching: lower case, Latin-1 accents folded, runs
+ * of whitespace made one space.  out must hold len bytes; returns the length
+ * written, which is never more than len.
+ */
+static size_t
+normalize_name(const char *s, size_t len, char *out)
+{
+	size_t		n = 0;
+	bool		in_space = false;
+
+	for (size_t i = 0; i < len; i++)
+	{
+		unsigned char c = (unsigned char) s[i];
+
+		if (is_space(c))
+		{
+			in_space = true;
+			continue;
+		}
+		if (in_space && n > 0)
+			out[n++] = ' ';
+		in_space = false;
+
+		if (c == 0xC3 && i + 1 < len &&
+			(unsigned char) s[i + 1] >= 0x80 && (unsigned char) s[i + 1] <= 0xBF &&
+			latin1_fold[(unsigned char) s[i + 1] - 0x80] != '\0')
+		{
+			out[n++] = latin1_fold[(unsigned char) s[i + 1] - 0x80];
+			i++;
+		}
+		else if (c >= 'A' && c <= 'Z')
+			out[n++] = (char) (c + 32);
+		else
+			out[n++] = (char) c;
+	}
+	return n;
+}
+
+static uint32_t
+hash_name(const char *s, size_t len)
+{
+	uint32_t	h = 2166136261u;	/* FNV-1a */
+
+	for (size_t i = 0; i < len; i++)
+	{
+		h ^= (unsigned char) s[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+static int
+find_name(const char *norm, size_t len)
+{
+	uint32_t	slot = hash_name(norm, len) & (NAME_SLOTS - 1);
+
+	while (name_slots[slot].key != NULL)
+	{
+		if (name_slots[slot].len == len &&
+			memcmp(name_slots[slot].key, norm, len) == 0)
+			return name_slots[slot].row;
+		slot = (slot + 1) & (NAME_SLOTS - 1);
+	}
+	return -1;
+}
+
+static void
+add_name(const char *name, int row, size_t *used)
+{
+	size_t		len;
+	char	   *norm;
+	uint32_t	slot;
+
+	if (name == NULL)
+		return;
+	len = strlen(name);
+	if (len > PARTY_MAX_INPUT || *used + len > NAME_BUFFER_SIZE)
+		return;					/* unit tests check that this never happens */
+	norm = name_buffer + *used;
+	len = normalize_name(name, len, norm);
+	if (find_name(norm, len) >= 0)
+		return;					/* alias of a name already present: first wins */
+	*used += len;
+
+	slot = hash_name(norm, len) & (NAME_SLOTS - 1);
+	while (name_slots[slot].key != NULL)
+		slot = (slot + 1) & (NAME_SLOTS - 1);
+	name_slots[slot].key = norm;
+	name_slots[slot].len = (uint8_t) len;
+	name_slots[slot].row = (int16_t) row;
+}
+
+void
+party_core_init(void)
+{
+	size_t		used = 0;
+
+	if (initialized)
+		return;
+
+	memset(alpha2_index, 0xFF, sizeof(alpha2_index));
+	memset(alpha3_index, 0xFF, sizeof(alpha3_index));
+	memset(numeric_index, 0xFF, sizeof(numeric_index));
+	memset(name_slots, 0, sizeof(name_slots));
+
+	for (int row = 0; row < party_table_len; row++)
+	{
+		const PartyInfo *p = &party_table[row];
+
+		alpha2_index[letter_value(p->alpha2[0]) * LETTERS +
+					 letter_value(p->alpha2[1])] = (int16_t) row;
+		if (p->alpha3 != NULL)
+			alpha3_index[(letter_value(p->alpha3[0]) * LETTERS +
+						  letter_value(p->alpha3[1])) * LETTERS +
+						 letter_value(p->alpha3[2])] = (int16_t) row;
+		if (p->numeric >= 0 && p->numeric < NUMERIC_LIMIT)
+			numeric_index[p->numeric] = (int16_t) row;
+	}
+	/* Names first, then common and official names, so a name always wins. */
+	for (int row = 0; row < party_table_len; row++)
+		add_name(party_table[row].name, row, &used);
+	for (int row = 0; row < party_table_len; row++)
+		add_name(party_table[row].common_name, row, &used);
+	for (int row = 0; row < party_table_len; row++)
+		add_name(party_table[row].official_name, row, &used);
+
+	initialized = true;
+}
+
+static inline PartyCode
+row_code(int row)
+{
+	return PARTY_CODE(party_table[row].alpha2[0], party_table[row].alpha2[1]);
+}
+
+const PartyInfo *
+party_lookup(PartyCode code)
+{
+	unsigned char a = (unsigned char) PARTY_FIRST(code);
+	unsigned char b = (unsigned char) PARTY_SECOND(code);
+	int			row;
+
+	if (a < 'A' || a > 'Z' || b < 'A' || b > 'Z')
+		return NULL;
+	party_core_init();
+	row = alpha2_index[(a - 'A') * LETTERS + (b - 'A')];
+	return row < 0 ? NULL : &party_table[row];
+}
+
+PartyParseStatus
+party_parse(const char *s, size_t len, int accept, PartyCode *out)
+{
+	size_t		letters = 0;
+	size_t		digits = 0;
+	size_t		sign = 0;
+	int			row;
+
+	party_core_init();
+	trim(&s, &len);
+	if (len == 0)
+		return PARTY_PARSE_EMPTY;
+	if (len > PARTY_MAX_INPUT)
+		return PARTY_PARSE_TOO_LONG;
+
+	for (size_t i = 0; i < len; i++)
+	{
+		unsigned char c = (unsigned char) s[i];
+
+		if (c < 0x20 || c == 0x7F)
+			return PARTY_PARSE_BAD_CHAR;
+		if (is_letter(c))
+			letters++;
+		else if (is_digit(c))
+			digits++;
+	}
+	if (len >= 2 && (s[0] == '-' || s[0] == '+'))
+		sign = 1;
+
+	if (letters == len && (len == 2 || len == 3) && (accept & PARTY_ACCEPT_CODES))
+	{
+		if (len == 2)
+		{
+			row = alpha2_index[letter_value(s[0]) * LETTERS + letter_value(s[1])];
+			if (row < 0)
+				return PARTY_PARSE_UNKNOWN_ALPHA2;
+		}
+		else
+		{
+			row = alpha3_index[(letter_value(s[0]) * LETTERS +
+								letter_value(s[1])) * LETTERS + letter_value(s[2])];
+			if (row < 0)
+				return PARTY_PARSE_UNKNOWN_ALPHA3;
+		}
+		*out = row_code(row);
+		return PARTY_PARSE_OK;
+	}
+
+	if (digits > 0 && digits + sign == len && (accept & PARTY_ACCEPT_CODES))
+	{
+		int			value = 0;
+
+		if (sign || digits > 3)
+			return PARTY_PARSE_BAD_NUMERIC;
+		for (size_t i = 0; i < len; i++)
+			value = value * 10 + (s[i] - '0');
+		row = numeric_index[value];
+		if (row < 0)
+			return PARTY_PARSE_UNKNOWN_NUMERIC;
+		*out = row_code(row);
+		return PARTY_PARSE_OK;
+	}
+
+	if (accept & PARTY_ACCEPT_NAMES)
+	{
+		char		norm[PARTY_MAX_INPUT];
+		size_t		nlen = normalize_name(s, len, norm);
+
+		row = find_name(norm, nlen);
+		if (row >= 0)
+		{
+			*out = row_code(row);
+			return PARTY_PARSE_OK;
+		}
+	}
+	return PARTY_PARSE_UNKNOWN_NAME;
+}
+
+void
+party_format(PartyCode code, char *out)
+{
+	out[0] = PARTY_FIRST(code);
+	out[1] = PARTY_SECOND(code);
+	out[2] = '\0';
+}
+
+bool
+party_format_numeric(PartyCode code, char *out)
+{
+	const PartyInfo *p = party_lookup(code);
+
+	if (p == NULL || p->numeric < 0 || p->numeric >= NUMERIC_LIMIT)
+		return false;
+	out[0] = (char) ('0' + p->numeric / 100);
+	out[1] = (char) ('0' + p->numeric / 10 % 10);
+	out[2] = (char) ('0' + p->numeric % 10);
+	out[3] = '\0';
+	return true;
+}
+
+PartyCode
+party_common_misuse(const char *s, size_t len)
+{
+	trim(&s, &len);
+	if (len != 2)
+		return 0;
+	if (to_upper(s[0]) == 'U' && to_upper(s[1]) == 'K')
+		return PARTY_CODE('G', 'B');	/* reserved for the United Kingdom */
+	if (to_upper(s[0]) == 'E' && to_upper(s[1]) == 'L')
+		return PARTY_CODE('G', 'R');	/* the EU's code for Greece */
+	return 0;
+}
+
+/*
+ * Optimal string alignment distance (edit distance counting a swap of two
+ * neighbours as one edit), giving up once every cell exceeds limit.
+ */
+static int
+edit_distance(const char *a, size_t alen, const char *b, size_t blen, int limit)
+{
+	int			rows[3][PARTY_MAX_INPUT + 1];
+	int		   *prev2 = rows[0],
+			   *prev = rows[1],
+			   *cur = rows[2];
+
+	if (alen > PARTY_MAX_INPUT || blen > PARTY_MAX_INPUT)
+		return limit + 1;
+	if ((alen > blen ? alen - blen : blen - alen) > (size_t) limit)
+		return limit + 1;
+
+	for (size_t j = 0; j <= blen; j++)
+		prev[j] = (int) j;
+	for (size_t i = 1; i <= alen; i++)
+	{
+		int			best = (int) i;
+		int		   *t;
+
+		cur[0] = (int) i;
+		for (size_t j = 1; j <= blen; j++)
+		{
+			int			cost = a[i - 1] == b[j - 1] ? 0 : 1;
+			int			d = prev[j] + 1;
+
+			if (cur[j - 1] + 1 < d)
+				d = cur[j - 1] + 1;
+			if (prev[j - 1] + cost < d)
+				d = prev[j - 1] + cost;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+				prev2[j - 2] + 1 < d)
+				d = prev2[j - 2] + 1;
+			cur[j] = d;
+			if (d < best)
+				best = d;
+		}
+		if (best > limit)
+			return limit + 1;
+		t = prev2;
+		prev2 = prev;
+		prev = cur;
+		cur = t;
+	}
+	return prev[blen];
+}
+
+int
+party_suggest(const char *s, size_t len, PartyCode *out, int max)
+{
+	char		norm[PARTY_MAX_INPUT];
+	size_t		nlen;
+	int			limit;
+	int			found = 0;
+	int			distance[8];
+
+	party_core_init();
+	trim(&s, &len);
+	/* Codes are too short for edit distance to mean anything. */
+	if (len < 4 || len > PARTY_MAX_INPUT || max <= 0)
+		return 0;
+	if (max > 8)
+		max = 8;
+	nlen = normalize_name(s, len, norm);
+	limit = nlen >= 12 ? 3 : nlen >= 5 ? 2 : 1;
+
+	for (int row = 0; row < party_table_len; row++)
+	{
+		const PartyInfo *p = &party_table[row];
+		const char *names[NAMES_PER_PARTY] = {p->name, p->common_name, p->official_name};
+		int			best = limit + 1;
+
+		for (int k = 0; k < NAMES_PER_PARTY; k++)
+		{
+			char		cand[PARTY_MAX_INPUT];
+			size_t		clen;
+			int			d;
+
+			if (names[k] == NULL || strlen(names[k]) > PARTY_MAX_INPUT)
+				continue;
+			clen = normalize_name(names[k], strlen(names[k]), cand);
+			d = edit_distance(norm, nlen, cand, clen, limit);
+			if (d < best)
+				best = d;
+		}
+		if (best > limit)
+			continue;
+
+		/* Insert by distance, keeping table (alpha-2) order among equals. */
+		{
+			int			pos = found < max ? found : max;
+
+			while (pos > 0 && distance[pos - 1] > best)
+				pos--;
+			if (pos >= max)
+				continue;
+			for (int k = (found < max ? found : max - 1); k > pos; k--)
+			{
+				out[k] = out[k - 1];
+				distance[k] = distance[k - 1];
+			}
+			out[pos] = row_code(row);
+			distance[pos] = best;
+			if (found < max)
+				found++;
+		}
+	}
+	return found;
+}

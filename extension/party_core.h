@@ -1,0 +1,91 @@
+/*
+ * party_core.h: parsing, formatting and lookup of parties, in pure C.
+ *
+ * No PostgreSQL headers here: the fmgr wrappers in party.c call this core,
+ * and so do the cmocka unit tests and the fuzz targets.
+ *
+ * A party's stored value is its alpha-2 code itself, (first letter << 8) |
+ * second letter, ASCII upper case.  It is an on-disk contract: it never
+ * depends on a position in the generated table, so the table can gain codes
+ * or rename countries without changing any stored value or its order.
+ */
+#ifndef SECPACT_PARTY_CORE_H
+#define SECPACT_PARTY_CORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "party_table.h"
+
+typedef uint16_t PartyCode;
+
+#define PARTY_CODE(a, b)	((PartyCode) (((unsigned) (a) << 8) | (unsigned) (b)))
+#define PARTY_FIRST(code)	((char) ((code) >> 8))
+#define PARTY_SECOND(code)	((char) ((code) & 0xFF))
+
+/*
+ * Longest text input considered, after trimming surrounding whitespace.
+ * The longest name in the table is 52 bytes; anything longer is rejected
+ * before it is copied anywhere.
+ */
+#define PARTY_MAX_INPUT 64
+
+typedef enum PartyParseStatus
+{
+	PARTY_PARSE_OK = 0,
+	PARTY_PARSE_EMPTY,			/* nothing but whitespace */
+	PARTY_PARSE_TOO_LONG,		/* longer than PARTY_MAX_INPUT */
+	PARTY_PARSE_BAD_CHAR,		/* control character or NUL */
+	PARTY_PARSE_UNKNOWN_ALPHA2, /* two letters, not an assigned code */
+	PARTY_PARSE_UNKNOWN_ALPHA3, /* three letters, not an assigned code */
+	PARTY_PARSE_UNKNOWN_NUMERIC,	/* 1-3 digits, not an assigned code */
+	PARTY_PARSE_BAD_NUMERIC,	/* sign, or more than three digits */
+	PARTY_PARSE_UNKNOWN_NAME	/* anything else that matches no name */
+} PartyParseStatus;
+
+/* Which spellings party_parse accepts. */
+#define PARTY_ACCEPT_CODES	0x1		/* alpha-2, alpha-3, numeric */
+#define PARTY_ACCEPT_NAMES	0x2		/* English names */
+#define PARTY_ACCEPT_ALL	(PARTY_ACCEPT_CODES | PARTY_ACCEPT_NAMES)
+
+/*
+ * Parses len bytes at s (not necessarily NUL-terminated).  Surrounding ASCII
+ * whitespace is ignored, letters are matched without regard to case.
+ */
+extern PartyParseStatus party_parse(const char *s, size_t len, int accept,
+									PartyCode *out);
+
+/* The table row of a code, or NULL when the code is not a known party. */
+extern const PartyInfo *party_lookup(PartyCode code);
+
+static inline bool
+party_is_known(PartyCode code)
+{
+	return party_lookup(code) != NULL;
+}
+
+/* Writes the alpha-2 code and a terminating NUL into out[3]. */
+extern void party_format(PartyCode code, char *out);
+
+/* Writes the zero-padded numeric code into out[4]; false when there is none. */
+extern bool party_format_numeric(PartyCode code, char *out);
+
+/*
+ * Fills out[] with up to max parties whose names or codes are nearest to the
+ * input (edit distance, without regard to case or Latin-1 accents), nearest
+ * first, and returns how many.  Only near misses are returned.
+ */
+extern int	party_suggest(const char *s, size_t len, PartyCode *out, int max);
+
+/*
+ * Codes that people often use for a party but that ISO 3166-1 does not
+ * assign to it (UK for the United Kingdom, EL for Greece).  Returns the
+ * party meant, or 0.
+ */
+extern PartyCode party_common_misuse(const char *s, size_t len);
+
+/* Builds the lookup indexes; called lazily, safe to call again. */
+extern void party_core_init(void);
+
+#endif

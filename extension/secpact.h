@@ -1,0 +1,36 @@
+/*
+ * secpact.h: what the fmgr wrappers share.  Backend code only; the pure core
+ * lives in *_core.[ch].
+ */
+#ifndef SECPACT_H
+#define SECPACT_H
+
+#include "postgres.h"
+#include "fmgr.h"
+
+#include "party_core.h"
+
+/* party is a 2-byte pass-by-value type holding the alpha-2 letters. */
+#define DatumGetParty(X)		((PartyCode) DatumGetUInt16(X))
+#define PartyGetDatum(X)		UInt16GetDatum(X)
+#define PG_GETARG_PARTY(n)		DatumGetParty(PG_GETARG_DATUM(n))
+#define PG_RETURN_PARTY(x)		return PartyGetDatum(x)
+
+/*
+ * Bad text input goes through this one macro, so that a port to the soft
+ * input errors of PostgreSQL 16 (escontext) changes one place.
+ */
+#define SECPACT_INPUT_ERROR(...)	ereport(ERROR, __VA_ARGS__)
+
+/* Quotes at most this many bytes of bad input in an error message. */
+#define SECPACT_QUOTE_MAX 40
+
+/* The input as it may be quoted in a message: truncated, with "..." */
+extern char *secpact_quote_input(const char *s, size_t len);
+
+/* Reports bad party text with a detail and, on a near miss, a hint. */
+extern void party_report_parse_error(PartyParseStatus status,
+									 const char *typname,
+									 const char *s, size_t len) pg_attribute_noreturn();
+
+#endif
