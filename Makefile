@@ -12,13 +12,13 @@ REGRESS_OPTS = --inputdir=. --outputdir=results/regress
 PG_CPPFLAGS = -I$(srcdir)/extension
 # -Wextra on top of PostgreSQL's warnings, less what its own headers trip.
 PG_CFLAGS = -Wextra -Wno-unused-parameter -Wno-sign-compare -Wno-missing-field-initializers $(if $(WERROR),-Werror)
-EXTRA_CLEAN = results tests/unit/*.bin
+EXTRA_CLEAN = results tests/unit/*.bin tests/fuzz/*.fuzzer
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
 
 .DEFAULT_GOAL := all
-.PHONY: deps demo test party-table unit-tests
+.PHONY: deps demo test party-table unit-tests fuzz fuzz-targets
 
 # The dependency step runs before anything needs pg_config or a compiler:
 # these entry points install what is missing, then run again in a new make
@@ -31,8 +31,13 @@ demo: deps
 	@tools/demo $(if $(KEEP),--keep)
 
 test: deps
-	@$(MAKE) -s --no-print-directory WERROR=1 all install unit-tests >/dev/null
+	@$(MAKE) -s --no-print-directory WERROR=1 all install unit-tests fuzz-targets >/dev/null
 	@tools/run-tests
+
+# Fuzzes every text parser of the pure core for FUZZ_SECONDS each.
+fuzz: deps
+	@$(MAKE) -s --no-print-directory fuzz-targets
+	@tools/run-fuzz $(FUZZ_SECONDS)
 
 ifeq ($(PGXS),)
 all install installcheck:
@@ -52,6 +57,17 @@ unit-tests: $(UNIT_TESTS)
 
 tests/unit/%.bin: tests/unit/test_%.c $(CORE_SRCS) extension/*.h
 	$(CC) $(UNIT_CFLAGS) -o $@ $< $(CORE_SRCS) -lcmocka
+
+# libFuzzer targets (clang) over the pure core, with ASan and UBSan.
+FUZZ_TARGETS = tests/fuzz/party.fuzzer
+FUZZ_SECONDS ?= 60
+FUZZ_CFLAGS = -g -O1 -Iextension -fsanitize=fuzzer,address,undefined \
+	-fno-sanitize-recover=all -fno-omit-frame-pointer
+
+fuzz-targets: $(FUZZ_TARGETS)
+
+tests/fuzz/%.fuzzer: tests/fuzz/fuzz_%.c $(CORE_SRCS) extension/*.h
+	clang $(FUZZ_CFLAGS) -o $@ $< $(CORE_SRCS)
 
 # Regenerates the table of parties from Debian's iso-codes.
 party-table:

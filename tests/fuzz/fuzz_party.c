@@ -1,0 +1,58 @@
+/*
+ * libFuzzer target: the party text parser and its error path.
+ *
+ * Invariants checked besides "no crash, no sanitizer report": whatever
+ * parses is a known party whose alpha-2 text parses back to it, and
+ * suggestions are known parties.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "party_core.h"
+
+int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static const int modes[] = {PARTY_ACCEPT_ALL, PARTY_ACCEPT_CODES, PARTY_ACCEPT_NAMES};
+	/* A copy of exactly size bytes, so ASan catches any read past the end. */
+	char	   *s = malloc(size ? size : 1);
+	PartyCode	suggestions[3];
+	int			n;
+
+	if (s == NULL)
+		return 0;
+	if (size)
+		memcpy(s, data, size);
+
+	for (size_t m = 0; m < sizeof(modes) / sizeof(modes[0]); m++)
+	{
+		PartyCode	code = 0;
+
+		if (party_parse(s, size, modes[m], &code) == PARTY_PARSE_OK)
+		{
+			char		alpha2[3];
+			PartyCode	again = 0;
+
+			if (!party_is_known(code))
+				abort();
+			party_format(code, alpha2);
+			if (party_parse(alpha2, 2, PARTY_ACCEPT_CODES, &again) != PARTY_PARSE_OK ||
+				again != code)
+				abort();
+		}
+	}
+
+	n = party_suggest(s, size, suggestions, 3);
+	if (n < 0 || n > 3)
+		abort();
+	for (int i = 0; i < n; i++)
+		if (!party_is_known(suggestions[i]))
+			abort();
+	(void) party_common_misuse(s, size);
+
+	free(s);
+	return 0;
+}
