@@ -12,13 +12,13 @@ REGRESS_OPTS = --inputdir=. --outputdir=results/regress
 PG_CPPFLAGS = -I$(srcdir)/extension
 # -Wextra on top of PostgreSQL's warnings, less what its own headers trip.
 PG_CFLAGS = -Wextra -Wno-unused-parameter -Wno-sign-compare -Wno-missing-field-initializers $(if $(WERROR),-Werror)
-EXTRA_CLEAN = results tests/unit/*.bin tests/fuzz/*.fuzzer
+EXTRA_CLEAN = results tests/unit/*.bin tests/fuzz/*.fuzzer tests/integration/*.it
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
 
 .DEFAULT_GOAL := all
-.PHONY: deps demo test party-table unit-tests fuzz fuzz-targets
+.PHONY: deps demo test party-table unit-tests integration-tests fuzz fuzz-targets
 
 # The dependency step runs before anything needs pg_config or a compiler:
 # these entry points install what is missing, then run again in a new make
@@ -31,7 +31,7 @@ demo: deps
 	@tools/demo $(if $(KEEP),--keep)
 
 test: deps
-	@$(MAKE) -s --no-print-directory WERROR=1 all install unit-tests fuzz-targets >/dev/null
+	@$(MAKE) -s --no-print-directory WERROR=1 all install unit-tests integration-tests fuzz-targets >/dev/null
 	@tools/run-tests
 
 # Fuzzes every text parser of the pure core for FUZZ_SECONDS each.
@@ -57,6 +57,15 @@ unit-tests: $(UNIT_TESTS)
 
 tests/unit/%.bin: tests/unit/test_%.c $(CORE_SRCS) extension/*.h
 	$(CC) $(UNIT_CFLAGS) -o $@ $< $(CORE_SRCS) -lcmocka
+
+# libpq integration tests (cmocka), run against a throwaway cluster.
+INTEGRATION_TESTS = tests/integration/binary_io.it tests/integration/faults.it
+IT_CFLAGS = -std=gnu11 -g -O1 -Wall -Wextra -Werror -I$(shell $(PG_CONFIG) --includedir 2>/dev/null)
+
+integration-tests: $(INTEGRATION_TESTS)
+
+tests/integration/%.it: tests/integration/test_%.c tests/integration/it_common.h
+	$(CC) $(IT_CFLAGS) -o $@ $< -lpq -lcmocka
 
 # libFuzzer targets (clang) over the pure core, with ASan and UBSan.
 FUZZ_TARGETS = tests/fuzz/party.fuzzer
