@@ -7,7 +7,7 @@ MODULE_big = secpact
 CORE_SRCS = extension/party_core.c extension/party_table.c
 OBJS = extension/secpact.o extension/party.o $(CORE_SRCS:.c=.o)
 DATA = extension/secpact--1.0.sql
-REGRESS = party
+REGRESS = party migration transactions
 REGRESS_OPTS = --inputdir=. --outputdir=results/regress
 PG_CPPFLAGS = -I$(srcdir)/extension
 # -Wextra on top of PostgreSQL's warnings, less what its own headers trip.
