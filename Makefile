@@ -18,7 +18,7 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
 
 .DEFAULT_GOAL := all
-.PHONY: deps demo test party-table unit-tests integration-tests fuzz fuzz-targets
+.PHONY: deps demo test soak party-table unit-tests integration-tests fuzz fuzz-targets
 
 # The dependency step runs before anything needs pg_config or a compiler:
 # these entry points install what is missing, then run again in a new make
@@ -31,8 +31,16 @@ demo: deps
 	@tools/demo $(if $(KEEP),--keep)
 
 test: deps
+	@tools/install-deps sqlsmith
 	@$(MAKE) -s --no-print-directory WERROR=1 all install unit-tests integration-tests fuzz-targets >/dev/null
 	@tools/run-tests
+
+# Random SQL (sqlsmith) for SOAK_QUERIES queries; no backend may crash.
+SOAK_QUERIES ?= 20000
+soak: deps
+	@tools/install-deps sqlsmith
+	@$(MAKE) -s --no-print-directory all install >/dev/null
+	@tools/soak $(SOAK_QUERIES)
 
 # Fuzzes every text parser of the pure core for FUZZ_SECONDS each.
 fuzz: deps

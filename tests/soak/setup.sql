@@ -1,0 +1,13 @@
+-- Data for the sqlsmith soak: every secpact type in user tables, with
+-- indexes, so random queries reach secpact's functions, operators and
+-- index support with real values.
+\set ON_ERROR_STOP on
+SET client_min_messages = warning;
+CREATE EXTENSION secpact;
+CREATE TABLE soak_party AS
+	SELECT i AS id, party AS p, alpha3, name
+	FROM parties() WITH ORDINALITY AS t(party, alpha2, alpha3, numeric_code, name, is_organisation, i);
+INSERT INTO soak_party (id, p) VALUES (1000, NULL);
+CREATE INDEX ON soak_party (p);
+CREATE INDEX ON soak_party USING hash (p);
+ANALYZE;
