@@ -1,0 +1,182 @@
+-- The agreement registry and the signing order over it
+SET client_min_messages = warning;
+
+-- The registry lives in its own schema, the types where CREATE EXTENSION put them
+SELECT n.nspname, c.relname, c.relkind
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = 'secpact' AND c.relkind IN ('r', 'S')
+ORDER BY 2;
+SELECT typnamespace::regnamespace FROM pg_type WHERE typname IN ('party', 'dyad');
+-- both tables and the identity sequence are dumped with user data
+SELECT extconfig::regclass[] FROM pg_extension WHERE extname = 'secpact';
+
+--------------------------------------------------------------------------
+-- The bundled data: Ukraine's bilateral security agreements
+--------------------------------------------------------------------------
+\i data/load-ukraine.sql
+SELECT count(*) AS agreements, count(DISTINCT parties) AS dyads FROM secpact.agreement;
+
+-- The founding sentence, as one query
+SELECT position, counterpart FROM signing_order('UA') WHERE counterpart = 'BE';
+-- ... with exactly these ten before it
+SELECT array_agg(counterpart ORDER BY counterpart) = '{CA,DE,DK,ES,FI,FR,GB,IT,LV,NL}'::party[] AS exactly_these
+FROM signing_order('UA') WHERE position < 11;
+
+-- The whole order
+SELECT * FROM signing_order('UA');
+
+-- Published ordinals that the data reproduces (domain notes): all must match
+WITH published(counterpart, ordinal, states_only) AS (VALUES
+	('ES'::party, '10th', false), ('BE', '11th', false), ('PT', '12th', false),
+	('IS', '14th', false), ('NO', '15th', false), ('RO', '23rd', false),
+	('IE', '26th', false), ('IE', '25th', true), ('HR', '27th', false))
+SELECT p.counterpart, p.ordinal AS published, s.ordinal AS computed, p.states_only,
+	   p.ordinal = s.ordinal AS matches
+FROM published p
+LEFT JOIN LATERAL (SELECT * FROM signing_order('UA', states_only => p.states_only)) s
+	ON s.counterpart = p.counterpart
+ORDER BY p.ordinal, p.states_only;
+
+-- Ties whose order within the day is unknown are not broken silently
+SELECT position, array_agg(counterpart ORDER BY counterpart) AS counterparts, bool_and(shared) AS shared
+FROM signing_order('UA') GROUP BY position HAVING count(*) > 1 ORDER BY position;
+-- Without organisations the EU leaves the count and its day-mates stay tied
+SELECT position, counterpart, ordinal, shared FROM signing_order('UA', states_only => true)
+WHERE signed_on = '2024-06-27' OR counterpart IN ('PL', 'IE');
+
+-- The window function over the registry agrees with signing_order
+SELECT count(*) AS rows,
+	   count(*) FILTER (WHERE w.position = s.position) AS agreeing
+FROM (SELECT counterpart(parties, 'UA') AS counterpart,
+			 signing_position(counterpart(parties, 'UA'))
+				 OVER (ORDER BY signed_on, day_order NULLS LAST) AS position
+	  FROM secpact.agreement WHERE parties @> 'UA') w
+JOIN signing_order('UA') s USING (counterpart);
+
+-- Several signatories for one party (the EU), Unicode names
+SELECT s.party, s.name, s.title
+FROM secpact.signatory s JOIN secpact.agreement a ON a.id = s.agreement_id
+WHERE a.parties @> 'EU' ORDER BY s.party, s.name;
+SELECT name FROM secpact.signatory WHERE name ~ '[^\x01-\x7F]' ORDER BY name;
+
+-- Signed outside both parties' territory
+SELECT counterpart(parties, 'UA') AS counterpart, place, place_country
+FROM secpact.agreement
+WHERE NOT parties @> place_country
+ORDER BY signed_on, day_order;
+
+-- as_of and kind filters over the bundled data
+SELECT count(*) FROM signing_order('UA', as_of => '2024-05-28');
+SELECT count(*) FROM signing_order('UA', as_of => '2023-12-31');
+SELECT count(*) FROM signing_order('UA', 'security');
+SELECT count(*) FROM signing_order('UA', 'trade');
+-- from the counterpart's side, Ukraine is its first and only partner
+SELECT position, counterpart, ordinal FROM signing_order('BE');
+
+-- partners(): first signing, number of agreements, in force (unknown here:
+-- no entry into force is known for any bundled agreement)
+SELECT * FROM partners('UA') WHERE counterpart IN ('GB', 'BE', 'EU');
+
+--------------------------------------------------------------------------
+-- Hand-made hard cases, around New Zealand (NZ), one kind per case
+--------------------------------------------------------------------------
+INSERT INTO secpact.agreement (parties, kind, signed_on, day_order) VALUES
+	-- ties: AU and FJ on one day, order unknown; then JP
+	('NZ-AU', 'ties', '2020-01-01', NULL),
+	('NZ-FJ', 'ties', '2020-01-01', NULL),
+	('NZ-JP', 'ties', '2020-02-01', NULL),
+	-- day_order breaks a tie; a known order comes before an unknown one
+	('NZ-AU', 'order', '2020-01-01', 2),
+	('NZ-FJ', 'order', '2020-01-01', 1),
+	('NZ-JP', 'order', '2020-01-01', NULL),
+	-- repeat agreements: AU signs again and keeps its place
+	('NZ-AU', 'repeat', '2020-01-01', NULL),
+	('NZ-FJ', 'repeat', '2020-06-01', NULL),
+	('NZ-AU', 'repeat', '2021-01-01', NULL),
+	('NZ-JP', 'repeat', '2022-01-01', NULL),
+	-- the EU as a party
+	('NZ-EU', 'organisation', '2020-01-01', NULL),
+	('NZ-AU', 'organisation', '2020-03-01', NULL);
+
+SELECT position, counterpart, ordinal, shared FROM signing_order('NZ', 'ties');
+SELECT position, counterpart, ordinal, shared FROM signing_order('NZ', 'order');
+SELECT position, counterpart, signed_on FROM signing_order('NZ', 'repeat');
+SELECT counterpart, first_signed, agreements FROM partners('NZ', 'repeat');
+SELECT position, counterpart FROM signing_order('NZ', 'organisation');
+SELECT position, counterpart FROM signing_order('NZ', 'organisation', states_only => true);
+-- every kind together: a counterpart's first signing of any kind counts
+SELECT position, counterpart, signed_on, shared FROM signing_order('NZ');
+-- as_of before any signing: empty
+SELECT count(*) FROM signing_order('NZ', as_of => '2019-12-31');
+-- as_of on the day of a signing includes it
+SELECT position, counterpart FROM signing_order('NZ', 'repeat', '2020-01-01');
+-- NULLs: no hub, no order; a NULL kind or date means no filter
+SELECT count(*) FROM signing_order(NULL);
+SELECT count(*) FROM signing_order('NZ', NULL, NULL) ;
+
+--------------------------------------------------------------------------
+-- Lifecycle: entry into force, expiry, termination, supersession
+--------------------------------------------------------------------------
+INSERT INTO secpact.agreement (id, parties, kind, signed_on, entry_into_force, expires_on, terminated_on, supersedes) VALUES
+	(9001, 'NZ-CL', 'life', '2010-01-01', '2010-06-01', '2020-06-01', NULL, NULL),  -- expires
+	(9002, 'NZ-PE', 'life', '2010-01-01', '2010-06-01', NULL, '2015-01-01', NULL),  -- terminated
+	(9003, 'NZ-MX', 'life', '2010-01-01', '2010-06-01', NULL, NULL, NULL),          -- superseded ...
+	(9004, 'NZ-MX', 'life', '2016-01-01', '2017-01-01', NULL, NULL, 9003),          -- ... by this, in force 2017
+	(9005, 'NZ-CO', 'life', '2010-01-01', NULL, NULL, NULL, NULL);                  -- signature only
+
+SELECT a.id, d AS on_date, in_force(a, d) AS in_force
+FROM secpact.agreement a
+CROSS JOIN unnest('{2009-12-31,2010-03-01,2012-01-01,2016-06-01,2017-01-01,2020-06-01}'::date[]) AS d
+WHERE a.kind = 'life'
+ORDER BY a.id, d;
+-- attribute notation reads as well
+SELECT a.id, a.in_force FROM secpact.agreement a WHERE a.kind = 'life' ORDER BY a.id;
+-- terminated and superseded agreements still count in the signing order
+SELECT position, counterpart, signed_on FROM signing_order('NZ', 'life');
+SELECT counterpart, agreements, in_force FROM partners('NZ', 'life', '2018-01-01');
+
+--------------------------------------------------------------------------
+-- Constraints, each with its SQLSTATE
+--------------------------------------------------------------------------
+\set VERBOSITY default
+INSERT INTO secpact.agreement (parties, kind, signed_on, entry_into_force) VALUES ('NZ-AU', 'x', '2020-01-02', '2020-01-01');
+\echo :LAST_ERROR_SQLSTATE
+INSERT INTO secpact.agreement (parties, kind, signed_on, expires_on) VALUES ('NZ-AU', 'x', '2020-01-02', '2020-01-01');
+\echo :LAST_ERROR_SQLSTATE
+INSERT INTO secpact.agreement (parties, kind, signed_on, terminated_on) VALUES ('NZ-AU', 'x', '2020-01-02', '2020-01-01');
+\echo :LAST_ERROR_SQLSTATE
+INSERT INTO secpact.agreement (id, parties, kind, signed_on, supersedes) VALUES (9100, 'NZ-AU', 'x', '2020-01-02', 9100);
+\echo :LAST_ERROR_SQLSTATE
+INSERT INTO secpact.agreement (parties, kind, signed_on, supersedes) VALUES ('NZ-AU', 'x', '2020-01-02', 123456789);
+\echo :LAST_ERROR_SQLSTATE
+INSERT INTO secpact.agreement (parties, kind, signed_on) VALUES ('NZ-AU', '', '2020-01-02');
+\echo :LAST_ERROR_SQLSTATE
+INSERT INTO secpact.agreement (parties, kind, signed_on, day_order) VALUES ('NZ-AU', 'x', '2020-01-02', 0);
+\echo :LAST_ERROR_SQLSTATE
+INSERT INTO secpact.agreement (parties, kind, signed_on) VALUES (NULL, 'x', '2020-01-02');
+\echo :LAST_ERROR_SQLSTATE
+INSERT INTO secpact.agreement (parties, kind, signed_on) VALUES ('NZ-NZ', 'x', '2020-01-02');
+\echo :LAST_ERROR_SQLSTATE
+INSERT INTO secpact.signatory (agreement_id, party, name) VALUES (9001, 'FR', 'Someone');
+\echo :LAST_ERROR_SQLSTATE
+INSERT INTO secpact.signatory (agreement_id, party, name) VALUES (9001, 'CL', 'Someone');
+-- deleting an agreement takes its signatories along; a superseded one is protected
+DELETE FROM secpact.agreement WHERE id = 9001;
+SELECT count(*) FROM secpact.signatory WHERE agreement_id = 9001;
+DELETE FROM secpact.agreement WHERE id = 9003;
+\echo :LAST_ERROR_SQLSTATE
+
+--------------------------------------------------------------------------
+-- Index use on a larger registry
+--------------------------------------------------------------------------
+INSERT INTO secpact.agreement (parties, kind, signed_on)
+SELECT dyad(p.a[1 + (i * 7) % 250], p.a[1 + (i * 7 + 1 + i % 248) % 250]), 'synthetic',
+	   date '2000-01-01' + (i % 5000)
+FROM generate_series(1, 30000) AS i,
+	 (SELECT array_agg(party ORDER BY party) AS a FROM parties()) AS p;
+ANALYZE secpact.agreement;
+EXPLAIN (COSTS OFF) SELECT * FROM secpact.agreement WHERE parties @> 'NZ'::party;
+EXPLAIN (COSTS OFF) SELECT * FROM secpact.agreement WHERE parties = 'NZ-AU'::dyad;
+SELECT position, counterpart FROM signing_order('UA', 'security') WHERE counterpart = 'BE';
+DELETE FROM secpact.agreement WHERE kind = 'synthetic';
+RESET client_min_messages;
