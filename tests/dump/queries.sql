@@ -1,0 +1,12 @@
+-- What must be identical after a dump and restore; one query per line.
+SELECT * FROM secpact.agreement ORDER BY id
+SELECT * FROM secpact.signatory ORDER BY agreement_id, party, name
+SELECT last_value FROM secpact.agreement_id_seq
+SELECT * FROM signing_order('UA')
+SELECT * FROM partners('UA')
+SELECT * FROM user_events ORDER BY id
+SELECT tableoid::regclass, * FROM user_partitioned ORDER BY n
+SELECT * FROM user_arrays ORDER BY id
+SELECT * FROM user_view ORDER BY actor
+SELECT count(*) FROM user_events WHERE pair @> 'UA'::party
+SELECT indexrelid::regclass, indisvalid FROM pg_index WHERE indrelid = 'user_events'::regclass ORDER BY 1

@@ -1,0 +1,35 @@
+-- A database with secpact types in user tables and rows in the registry.
+\set ON_ERROR_STOP on
+SET client_min_messages = warning;
+CREATE EXTENSION secpact;
+\i data/load-ukraine.sql
+INSERT INTO secpact.agreement (parties, kind, signed_on, entry_into_force, supersedes)
+SELECT 'UA-GB', 'partnership', '2025-01-16', NULL, NULL;
+
+CREATE TABLE user_events (
+	id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+	actor party NOT NULL,
+	target party,
+	pair dyad,
+	happened date
+);
+INSERT INTO user_events (actor, target, pair, happened)
+SELECT a, b, CASE WHEN a <> b THEN dyad(a, b) END, date '2000-01-01' + i % 9000
+FROM generate_series(1, 20000) AS i,
+	 LATERAL (SELECT (array_agg(party ORDER BY party))[1 + i % 250] AS a,
+					 (array_agg(party ORDER BY party))[1 + (i * 31) % 250] AS b
+			  FROM parties()) p;
+CREATE INDEX ON user_events (actor);
+CREATE INDEX ON user_events USING hash (target);
+CREATE INDEX ON user_events USING gin (pair);
+CREATE INDEX ON user_events (pair);
+
+CREATE TABLE user_partitioned (p party, d dyad, n int) PARTITION BY HASH (p);
+CREATE TABLE user_partitioned_0 PARTITION OF user_partitioned FOR VALUES WITH (MODULUS 3, REMAINDER 0);
+CREATE TABLE user_partitioned_1 PARTITION OF user_partitioned FOR VALUES WITH (MODULUS 3, REMAINDER 1);
+CREATE TABLE user_partitioned_2 PARTITION OF user_partitioned FOR VALUES WITH (MODULUS 3, REMAINDER 2);
+INSERT INTO user_partitioned SELECT actor, pair, id FROM user_events WHERE pair IS NOT NULL;
+
+CREATE TABLE user_arrays (id int, members party[], pairs dyad[]);
+INSERT INTO user_arrays VALUES (1, '{UA,BE,EU}', '{UA-BE,EU-UA}'), (2, '{}', NULL);
+CREATE VIEW user_view AS SELECT actor, count(*) FROM user_events GROUP BY actor;
