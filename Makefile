@@ -7,8 +7,10 @@ MODULE_big = secpact
 CORE_SRCS = extension/party_core.c extension/party_table.c
 OBJS = extension/secpact.o extension/party.o $(CORE_SRCS:.c=.o)
 DATA = extension/secpact--1.0.sql
-REGRESS = party migration transactions
+REGRESS = party migration registry transactions
 REGRESS_OPTS = --inputdir=. --outputdir=results/regress
+ISOLATION = same_day_signings supersede
+ISOLATION_OPTS = --inputdir=tests/isolation --outputdir=results/isolation
 PG_CPPFLAGS = -I$(srcdir)/extension
 # -Wextra on top of PostgreSQL's warnings, less what its own headers trip.
 PG_CFLAGS = -Wextra -Wno-unused-parameter -Wno-sign-compare -Wno-missing-field-initializers $(if $(WERROR),-Werror)
