@@ -1,4 +1,4 @@
--- Data for the sqlsmith soak: every secpact type in user tables, with
+-- Data for the soak (sqlsmith and random calls): every secpact type in user tables, with
 -- indexes, so random queries reach secpact's functions, operators and
 -- index support with real values.
 \set ON_ERROR_STOP on
@@ -11,3 +11,12 @@ INSERT INTO soak_party (id, p) VALUES (1000, NULL);
 CREATE INDEX ON soak_party (p);
 CREATE INDEX ON soak_party USING hash (p);
 ANALYZE;
+-- the bundled agreements, when the registry exists
+SELECT to_regclass('secpact.agreement') IS NOT NULL AS has_registry \gset
+\if :has_registry
+\i data/load-ukraine.sql
+CREATE TABLE soak_dyad AS SELECT id, parties AS d, signed_on FROM secpact.agreement;
+CREATE INDEX ON soak_dyad USING gin (d);
+CREATE INDEX ON soak_dyad (d);
+ANALYZE;
+\endif
