@@ -7,7 +7,7 @@ MODULE_big = secpact
 CORE_SRCS = extension/party_core.c extension/party_table.c
 OBJS = extension/secpact.o extension/party.o $(CORE_SRCS:.c=.o)
 DATA = extension/secpact--1.0.sql
-REGRESS = party migration registry transactions
+REGRESS = party migration registry security transactions
 REGRESS_OPTS = --inputdir=. --outputdir=results/regress
 ISOLATION = same_day_signings supersede
 ISOLATION_OPTS = --inputdir=tests/isolation --outputdir=results/isolation

@@ -1,0 +1,90 @@
+-- Security: hostile objects on the search_path, privileges, function markings
+SET client_min_messages = warning;
+
+--------------------------------------------------------------------------
+-- Lookalikes earlier on the search_path than pg_catalog and the extension
+-- schema.  Each records that it was called; none may ever be.
+--------------------------------------------------------------------------
+CREATE SCHEMA hostile;
+CREATE TABLE hostile.calls (what text);
+CREATE FUNCTION hostile.text_eq(text, text) RETURNS boolean LANGUAGE sql
+	AS $$ INSERT INTO hostile.calls VALUES ('text = text'); SELECT $1 OPERATOR(pg_catalog.=) $2 $$;
+CREATE OPERATOR hostile.= (LEFTARG = text, RIGHTARG = text, FUNCTION = hostile.text_eq);
+CREATE FUNCTION hostile.date_le(date, date) RETURNS boolean LANGUAGE sql
+	AS $$ INSERT INTO hostile.calls VALUES ('date <= date'); SELECT $1 OPERATOR(pg_catalog.<=) $2 $$;
+CREATE OPERATOR hostile.<= (LEFTARG = date, RIGHTARG = date, FUNCTION = hostile.date_le);
+CREATE FUNCTION hostile.lower(text) RETURNS text LANGUAGE sql
+	AS $$ INSERT INTO hostile.calls VALUES ('lower'); SELECT pg_catalog.lower($1) $$;
+CREATE FUNCTION hostile.counterpart(dyad, party) RETURNS party LANGUAGE sql
+	AS $$ INSERT INTO hostile.calls VALUES ('counterpart'); SELECT 'FR'::party $$;
+CREATE FUNCTION hostile.party_name(party) RETURNS text LANGUAGE sql
+	AS $$ INSERT INTO hostile.calls VALUES ('party_name'); SELECT 'hostile' $$;
+CREATE FUNCTION hostile.is_organisation(party) RETURNS boolean LANGUAGE sql
+	AS $$ INSERT INTO hostile.calls VALUES ('is_organisation'); SELECT true $$;
+CREATE FUNCTION hostile.ordinal(integer) RETURNS text LANGUAGE sql
+	AS $$ INSERT INTO hostile.calls VALUES ('ordinal'); SELECT 'hostile' $$;
+CREATE FUNCTION hostile.contains(dyad, party) RETURNS boolean LANGUAGE sql
+	AS $$ INSERT INTO hostile.calls VALUES ('dyad @> party'); SELECT true $$;
+CREATE OPERATOR hostile.@> (LEFTARG = dyad, RIGHTARG = party, FUNCTION = hostile.contains);
+CREATE FUNCTION hostile.party_eq(party, party) RETURNS boolean LANGUAGE sql
+	AS $$ INSERT INTO hostile.calls VALUES ('party = party'); SELECT true $$;
+CREATE OPERATOR hostile.= (LEFTARG = party, RIGHTARG = party, FUNCTION = hostile.party_eq);
+
+BEGIN;
+-- the install script, run with the hostile schema first
+DROP EXTENSION secpact CASCADE;
+SET LOCAL search_path = hostile, pg_catalog, public;
+CREATE EXTENSION secpact SCHEMA public;
+\i data/load-ukraine.sql
+INSERT INTO secpact.agreement (id, parties, kind, signed_on, entry_into_force) VALUES
+	(8001, 'UA-FR', 'hostile', '2020-01-01', '2020-01-01'),
+	(8002, 'UA-FR', 'hostile', '2021-01-01', '2021-01-01');
+UPDATE secpact.agreement SET supersedes = 8001 WHERE id = 8002;
+INSERT INTO secpact.signatory (agreement_id, party, name) VALUES (8001, 'FR', 'A. Signatory');
+-- every SQL function of secpact, with the hostile schema first
+SELECT position, counterpart, counterpart_name, ordinal FROM public.signing_order('UA') WHERE position IN (1, 11, 18);
+SELECT count(*) FROM public.signing_order('UA', 'security', '2024-06-30', true);
+SELECT counterpart, agreements, in_force FROM public.partners('UA', 'hostile', '2022-01-01');
+SELECT id, public.in_force(a, '2022-01-01') FROM secpact.agreement a WHERE kind = 'hostile' ORDER BY id;
+-- nothing hostile was called
+SELECT count(*) AS hostile_calls, string_agg(DISTINCT what, ', ') AS what FROM hostile.calls;
+ROLLBACK;
+
+-- The registry and the extension are as before
+SELECT count(*) > 0 AS registry_kept FROM secpact.agreement;
+SELECT position, counterpart FROM signing_order('UA') WHERE counterpart = 'BE';
+
+--------------------------------------------------------------------------
+-- Privileges: secpact's functions run as the caller and never open the
+-- registry to a role that may not read it
+--------------------------------------------------------------------------
+SELECT count(*) AS security_definer_functions
+FROM pg_proc p JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
+JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'secpact'
+WHERE p.prosecdef;
+-- LEAKPROOF only on comparisons and hashes, which raise no errors
+SELECT p.proname
+FROM pg_proc p JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
+JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'secpact'
+WHERE p.proleakproof ORDER BY 1;
+
+CREATE ROLE regress_secpact_reader;
+GRANT USAGE ON SCHEMA secpact TO regress_secpact_reader;
+SET ROLE regress_secpact_reader;
+SELECT * FROM signing_order('UA') LIMIT 1;
+SELECT * FROM partners('UA') LIMIT 1;
+SELECT count(*) FROM secpact.agreement;
+INSERT INTO secpact.agreement (parties, kind, signed_on) VALUES ('UA-FR', 'x', '2020-01-01');
+-- the types and pure functions stay usable
+SELECT 'UA-BE'::dyad, counterpart('UA-BE', 'UA'), party_name('UA');
+RESET ROLE;
+GRANT SELECT ON secpact.agreement TO regress_secpact_reader;
+SET ROLE regress_secpact_reader;
+SELECT position, counterpart FROM signing_order('UA') WHERE counterpart = 'BE';
+INSERT INTO secpact.agreement (parties, kind, signed_on) VALUES ('UA-FR', 'x', '2020-01-01');
+RESET ROLE;
+REVOKE ALL ON secpact.agreement FROM regress_secpact_reader;
+REVOKE ALL ON SCHEMA secpact FROM regress_secpact_reader;
+DROP ROLE regress_secpact_reader;
+DROP SCHEMA hostile CASCADE;
+RESET client_min_messages;
