@@ -13,6 +13,8 @@ PG_CPPFLAGS = -I$(srcdir)/extension
 # -Wextra on top of PostgreSQL's warnings, less what its own headers trip.
 PG_CFLAGS = -Wextra -Wno-unused-parameter -Wno-sign-compare -Wno-missing-field-initializers $(if $(WERROR),-Werror)
 EXTRA_CLEAN = results tests/unit/*.bin
+# signing_position and ordinal
+CORE_SRCS += extension/signing_core.c
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
@@ -47,6 +49,8 @@ endif
 UNIT_CFLAGS = -std=c11 -g -O1 -Wall -Wextra -Werror -Iextension \
 	-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 UNIT_TESTS = tests/unit/party_core.bin
+# signing_position and ordinal
+UNIT_TESTS += tests/unit/signing_core.bin
 
 unit-tests: $(UNIT_TESTS)
 
