@@ -15,6 +15,8 @@ PG_CFLAGS = -Wextra -Wno-unused-parameter -Wno-sign-compare -Wno-missing-field-i
 EXTRA_CLEAN = results tests/unit/*.bin
 # signing_position and ordinal
 CORE_SRCS += extension/signing_core.c
+OBJS += extension/signing.o
+REGRESS += signing
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
