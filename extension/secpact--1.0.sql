@@ -165,3 +165,29 @@ CREATE FUNCTION @extschema@.parties()
 				  numeric_code text, name text, is_organisation boolean)
 	AS 'MODULE_PATHNAME', 'parties' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 250;
 COMMENT ON FUNCTION @extschema@.parties() IS 'every party secpact knows, one row each';
+
+--------------------------------------------------------------------------
+-- signing order: signing_position and ordinal
+--------------------------------------------------------------------------
+
+-- A window function is not called with its arguments: it fetches them row
+-- by row through the window API, so PostgreSQL ignores STRICT on it (see
+-- windowapi.h).  The executor calls it for every row, NULLs included, and
+-- the planner does not fold a call with a constant NULL argument: ntile()
+-- is STRICT in pg_proc and still sees NULLs.  So not STRICT, which says
+-- what it does: a NULL counterpart gives NULL, a NULL mode is an error.
+-- IMMUTABLE PARALLEL SAFE as rank() is: the result depends only on the
+-- partition's rows and their order, and not even on the order of peers.
+CREATE FUNCTION @extschema@.signing_position(@extschema@.party) RETURNS integer
+	AS 'MODULE_PATHNAME', 'signing_position' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.signing_position(@extschema@.party) IS
+	'place of the counterpart among the distinct counterparts of the partition, by first signing; ties share a place and the next place skips, as rank()';
+CREATE FUNCTION @extschema@.signing_position(@extschema@.party, text) RETURNS integer
+	AS 'MODULE_PATHNAME', 'signing_position' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.signing_position(@extschema@.party, text) IS
+	'place of the counterpart among the distinct counterparts of the partition, by first signing; mode ''rank'' (places skip after ties) or ''dense'' (they do not)';
+
+CREATE FUNCTION @extschema@.ordinal(integer) RETURNS text
+	AS 'MODULE_PATHNAME', 'ordinal_int4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ordinal(integer) IS
+	'English ordinal of an integer: 1st, 2nd, 3rd, 4th, 11th, 21st, -1st';
