@@ -4,7 +4,7 @@
 
 EXTENSION = secpact
 MODULE_big = secpact
-CORE_SRCS = extension/party_core.c extension/party_table.c
+CORE_SRCS = extension/party_core.c extension/party_table.c extension/dyad_core.c
 OBJS = extension/secpact.o extension/party.o $(CORE_SRCS:.c=.o)
 DATA = extension/secpact--1.0.sql
 REGRESS = party
@@ -46,7 +46,7 @@ endif
 # Unit tests link the pure core directly, under AddressSanitizer and UBSan.
 UNIT_CFLAGS = -std=c11 -g -O1 -Wall -Wextra -Werror -Iextension \
 	-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-UNIT_TESTS = tests/unit/party_core.bin
+UNIT_TESTS = tests/unit/party_core.bin tests/unit/dyad_core.bin
 
 unit-tests: $(UNIT_TESTS)
 
