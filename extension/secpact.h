@@ -28,6 +28,13 @@
 /* The input as it may be quoted in a message: truncated, with "..." */
 extern char *secpact_quote_input(const char *s, size_t len);
 
+/*
+ * The hint for party text that failed to parse with status: the code meant
+ * by a common misuse ("UK"), the nearest names, or where to look; NULL when
+ * there is nothing useful to say.  Dyad input reuses it for a bad side.
+ */
+extern char *party_parse_hint(PartyParseStatus status, const char *s, size_t len);
+
 /* Reports bad party text with a detail and, on a near miss, a hint. */
 extern void party_report_parse_error(PartyParseStatus status,
 									 const char *typname,
