@@ -5,7 +5,8 @@
 EXTENSION = secpact
 MODULE_big = secpact
 CORE_SRCS = extension/party_core.c extension/party_table.c extension/dyad_core.c
-OBJS = extension/secpact.o extension/party.o $(CORE_SRCS:.c=.o)
+OBJS = extension/secpact.o extension/party.o extension/dyad.o extension/dyad_gin.o \
+	extension/dyad_selfuncs.o $(CORE_SRCS:.c=.o)
 DATA = extension/secpact--1.0.sql
 REGRESS = party
 REGRESS_OPTS = --inputdir=. --outputdir=results/regress

@@ -8,6 +8,7 @@
 #include "postgres.h"
 #include "fmgr.h"
 
+#include "dyad_core.h"
 #include "party_core.h"
 
 /* party is a 2-byte pass-by-value type holding the alpha-2 letters. */
@@ -15,6 +16,12 @@
 #define PartyGetDatum(X)		UInt16GetDatum(X)
 #define PG_GETARG_PARTY(n)		DatumGetParty(PG_GETARG_DATUM(n))
 #define PG_RETURN_PARTY(x)		return PartyGetDatum(x)
+
+/* dyad is a 4-byte pass-by-value type: (lower party << 16) | higher party. */
+#define DatumGetDyad(X)			((DyadCode) DatumGetUInt32(X))
+#define DyadGetDatum(X)			UInt32GetDatum(X)
+#define PG_GETARG_DYAD(n)		DatumGetDyad(PG_GETARG_DATUM(n))
+#define PG_RETURN_DYAD(x)		return DyadGetDatum(x)
 
 /*
  * Bad text input goes through this one macro, so that a port to the soft
