@@ -8,7 +8,7 @@ CORE_SRCS = extension/party_core.c extension/party_table.c extension/dyad_core.c
 OBJS = extension/secpact.o extension/party.o extension/dyad.o extension/dyad_gin.o \
 	extension/dyad_selfuncs.o $(CORE_SRCS:.c=.o)
 DATA = extension/secpact--1.0.sql
-REGRESS = party
+REGRESS = party dyad
 REGRESS_OPTS = --inputdir=. --outputdir=results/regress
 PG_CPPFLAGS = -I$(srcdir)/extension
 # -Wextra on top of PostgreSQL's warnings, less what its own headers trip.
