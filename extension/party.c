@@ -28,16 +28,36 @@ describe_parties(const PartyCode *codes, int n)
 	return buf.data;
 }
 
+char *
+party_parse_hint(PartyParseStatus status, const char *s, size_t len)
+{
+	PartyCode	suggestions[3];
+	PartyCode	meant;
+	int			n;
+
+	meant = party_common_misuse(s, len);
+	if (meant != 0)
+	{
+		const PartyInfo *p = party_lookup(meant);
+
+		return psprintf("ISO 3166-1 does not assign this code to \"%s\"; its code is %s.",
+						p->name, p->alpha2);
+	}
+	if ((n = party_suggest(s, len, suggestions, 3)) > 0)
+		return psprintf(n == 1 ? "Perhaps you meant %s." : "Perhaps you meant one of %s.",
+						describe_parties(suggestions, n));
+	if (status == PARTY_PARSE_UNKNOWN_NAME)
+		return pstrdup("SELECT * FROM parties() lists every known party.");
+	return NULL;
+}
+
 void
 party_report_parse_error(PartyParseStatus status, const char *typname,
 						 const char *s, size_t len)
 {
 	char	   *quoted = secpact_quote_input(s, len);
 	const char *detail = NULL;
-	char	   *hint = NULL;
-	PartyCode	suggestions[3];
-	PartyCode	meant;
-	int			n;
+	char	   *hint;
 
 	switch (status)
 	{
@@ -70,20 +90,7 @@ party_report_parse_error(PartyParseStatus status, const char *typname,
 			elog(ERROR, "party_report_parse_error called without an error");
 	}
 
-	meant = party_common_misuse(s, len);
-	if (meant != 0)
-	{
-		const PartyInfo *p = party_lookup(meant);
-
-		hint = psprintf("ISO 3166-1 does not assign this code to \"%s\"; its code is %s.",
-						p->name, p->alpha2);
-	}
-	else if ((n = party_suggest(s, len, suggestions, 3)) > 0)
-		hint = psprintf(n == 1 ? "Perhaps you meant %s." : "Perhaps you meant one of %s.",
-						describe_parties(suggestions, n));
-	else if (status == PARTY_PARSE_UNKNOWN_NAME)
-		hint = pstrdup("SELECT * FROM parties() lists every known party.");
-
+	hint = party_parse_hint(status, s, len);
 	SECPACT_INPUT_ERROR((errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 						 errmsg("invalid input syntax for type %s: \"%s\"", typname, quoted),
 						 errdetail_internal("%s", detail),

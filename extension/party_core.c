@@ -40,7 +40,7 @@ static const char latin1_fold[64] =
 static inline bool
 is_space(unsigned char c)
 {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+	return party_is_space(c);
 }
 
 static inline bool

@@ -44,6 +44,17 @@ typedef enum PartyParseStatus
 	PARTY_PARSE_UNKNOWN_NAME	/* anything else that matches no name */
 } PartyParseStatus;
 
+/*
+ * The whitespace party_parse trims: ASCII space, tab, newline, carriage
+ * return, vertical tab and form feed.  Shared so that the dyad parser splits
+ * at exactly what a party would trim.
+ */
+static inline bool
+party_is_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
+
 /* Which spellings party_parse accepts. */
 #define PARTY_ACCEPT_CODES	0x1		/* alpha-2, alpha-3, numeric */
 #define PARTY_ACCEPT_NAMES	0x2		/* English names */

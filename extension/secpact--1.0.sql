@@ -167,6 +167,336 @@ CREATE FUNCTION @extschema@.parties()
 COMMENT ON FUNCTION @extschema@.parties() IS 'every party secpact knows, one row each';
 
 --------------------------------------------------------------------------
+-- dyad: an unordered pair of two distinct parties
+--------------------------------------------------------------------------
+
+CREATE TYPE @extschema@.dyad;
+
+CREATE FUNCTION @extschema@.dyad_in(cstring) RETURNS @extschema@.dyad
+	AS 'MODULE_PATHNAME', 'dyad_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.dyad_in(cstring) IS
+	'I/O: a dyad from two party codes, such as UA-BE, ukr:bel or 804/056';
+CREATE FUNCTION @extschema@.dyad_out(@extschema@.dyad) RETURNS cstring
+	AS 'MODULE_PATHNAME', 'dyad_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.dyad_out(@extschema@.dyad) IS
+	'I/O: the two alpha-2 codes, lower first, joined by a hyphen';
+CREATE FUNCTION @extschema@.dyad_recv(internal) RETURNS @extschema@.dyad
+	AS 'MODULE_PATHNAME', 'dyad_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.dyad_recv(internal) IS
+	'I/O: a dyad from 4 bytes, validated as strictly as text input';
+CREATE FUNCTION @extschema@.dyad_send(@extschema@.dyad) RETURNS bytea
+	AS 'MODULE_PATHNAME', 'dyad_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.dyad_send(@extschema@.dyad) IS
+	'I/O: 4 bytes, the alpha-2 letters of the lower party, then of the higher';
+
+-- ANALYZE gathers the standard statistics and, beside them, the fraction of
+-- rows that involve each party, from which @>, <@ and && are estimated.
+CREATE FUNCTION @extschema@.dyad_typanalyze(internal) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'dyad_typanalyze' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.dyad_typanalyze(internal) IS
+	'ANALYZE support: standard statistics plus the share of rows involving each party';
+
+-- Stored as (lower party << 16) | higher party, party values being the
+-- alpha-2 letters: an on-disk contract.  Integer order is the order by the
+-- lower party, then the higher.
+CREATE TYPE @extschema@.dyad (
+	INPUT = @extschema@.dyad_in,
+	OUTPUT = @extschema@.dyad_out,
+	RECEIVE = @extschema@.dyad_recv,
+	SEND = @extschema@.dyad_send,
+	ANALYZE = @extschema@.dyad_typanalyze,
+	INTERNALLENGTH = 4,
+	PASSEDBYVALUE,
+	ALIGNMENT = int4,
+	STORAGE = plain
+);
+COMMENT ON TYPE @extschema@.dyad IS
+	'an unordered pair of two distinct parties, such as BE-UA';
+
+-- Comparison: by the lower party, then the higher.  Like party's, these are
+-- exact, touch no data beyond their arguments and raise no errors:
+-- LEAKPROOF holds.
+CREATE FUNCTION @extschema@.dyad_eq(@extschema@.dyad, @extschema@.dyad) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'dyad_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+COMMENT ON FUNCTION @extschema@.dyad_eq(@extschema@.dyad, @extschema@.dyad) IS
+	'implementation of = for dyads';
+CREATE FUNCTION @extschema@.dyad_ne(@extschema@.dyad, @extschema@.dyad) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'dyad_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+COMMENT ON FUNCTION @extschema@.dyad_ne(@extschema@.dyad, @extschema@.dyad) IS
+	'implementation of <> for dyads';
+CREATE FUNCTION @extschema@.dyad_lt(@extschema@.dyad, @extschema@.dyad) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'dyad_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+COMMENT ON FUNCTION @extschema@.dyad_lt(@extschema@.dyad, @extschema@.dyad) IS
+	'implementation of < for dyads';
+CREATE FUNCTION @extschema@.dyad_le(@extschema@.dyad, @extschema@.dyad) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'dyad_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+COMMENT ON FUNCTION @extschema@.dyad_le(@extschema@.dyad, @extschema@.dyad) IS
+	'implementation of <= for dyads';
+CREATE FUNCTION @extschema@.dyad_gt(@extschema@.dyad, @extschema@.dyad) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'dyad_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+COMMENT ON FUNCTION @extschema@.dyad_gt(@extschema@.dyad, @extschema@.dyad) IS
+	'implementation of > for dyads';
+CREATE FUNCTION @extschema@.dyad_ge(@extschema@.dyad, @extschema@.dyad) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'dyad_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+COMMENT ON FUNCTION @extschema@.dyad_ge(@extschema@.dyad, @extschema@.dyad) IS
+	'implementation of >= for dyads';
+CREATE FUNCTION @extschema@.dyad_cmp(@extschema@.dyad, @extschema@.dyad) RETURNS integer
+	AS 'MODULE_PATHNAME', 'dyad_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+COMMENT ON FUNCTION @extschema@.dyad_cmp(@extschema@.dyad, @extschema@.dyad) IS
+	'btree comparison of dyads: -1, 0 or 1';
+CREATE FUNCTION @extschema@.dyad_sortsupport(internal) RETURNS void
+	AS 'MODULE_PATHNAME', 'dyad_sortsupport' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.dyad_sortsupport(internal) IS
+	'btree sort support for dyads';
+CREATE FUNCTION @extschema@.dyad_hash(@extschema@.dyad) RETURNS integer
+	AS 'MODULE_PATHNAME', 'dyad_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+COMMENT ON FUNCTION @extschema@.dyad_hash(@extschema@.dyad) IS
+	'hash of a dyad: hash_uint32 of its stored value, an on-disk contract';
+CREATE FUNCTION @extschema@.dyad_hash_extended(@extschema@.dyad, bigint) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'dyad_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+COMMENT ON FUNCTION @extschema@.dyad_hash_extended(@extschema@.dyad, bigint) IS
+	'seeded 64-bit hash of a dyad, for hash partitioning';
+
+CREATE OPERATOR @extschema@.= (
+	LEFTARG = @extschema@.dyad, RIGHTARG = @extschema@.dyad,
+	FUNCTION = @extschema@.dyad_eq,
+	COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
+	RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES
+);
+COMMENT ON OPERATOR @extschema@.= (@extschema@.dyad, @extschema@.dyad) IS 'equal';
+CREATE OPERATOR @extschema@.<> (
+	LEFTARG = @extschema@.dyad, RIGHTARG = @extschema@.dyad,
+	FUNCTION = @extschema@.dyad_ne,
+	COMMUTATOR = OPERATOR(@extschema@.<>), NEGATOR = OPERATOR(@extschema@.=),
+	RESTRICT = neqsel, JOIN = neqjoinsel
+);
+COMMENT ON OPERATOR @extschema@.<> (@extschema@.dyad, @extschema@.dyad) IS 'not equal';
+CREATE OPERATOR @extschema@.< (
+	LEFTARG = @extschema@.dyad, RIGHTARG = @extschema@.dyad,
+	FUNCTION = @extschema@.dyad_lt,
+	COMMUTATOR = OPERATOR(@extschema@.>), NEGATOR = OPERATOR(@extschema@.>=),
+	RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+COMMENT ON OPERATOR @extschema@.< (@extschema@.dyad, @extschema@.dyad) IS
+	'less than: by the lower party, then the higher';
+CREATE OPERATOR @extschema@.<= (
+	LEFTARG = @extschema@.dyad, RIGHTARG = @extschema@.dyad,
+	FUNCTION = @extschema@.dyad_le,
+	COMMUTATOR = OPERATOR(@extschema@.>=), NEGATOR = OPERATOR(@extschema@.>),
+	RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+COMMENT ON OPERATOR @extschema@.<= (@extschema@.dyad, @extschema@.dyad) IS
+	'less than or equal: by the lower party, then the higher';
+CREATE OPERATOR @extschema@.> (
+	LEFTARG = @extschema@.dyad, RIGHTARG = @extschema@.dyad,
+	FUNCTION = @extschema@.dyad_gt,
+	COMMUTATOR = OPERATOR(@extschema@.<), NEGATOR = OPERATOR(@extschema@.<=),
+	RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+COMMENT ON OPERATOR @extschema@.> (@extschema@.dyad, @extschema@.dyad) IS
+	'greater than: by the lower party, then the higher';
+CREATE OPERATOR @extschema@.>= (
+	LEFTARG = @extschema@.dyad, RIGHTARG = @extschema@.dyad,
+	FUNCTION = @extschema@.dyad_ge,
+	COMMUTATOR = OPERATOR(@extschema@.<=), NEGATOR = OPERATOR(@extschema@.<),
+	RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+COMMENT ON OPERATOR @extschema@.>= (@extschema@.dyad, @extschema@.dyad) IS
+	'greater than or equal: by the lower party, then the higher';
+
+CREATE OPERATOR CLASS @extschema@.dyad_ops
+	DEFAULT FOR TYPE @extschema@.dyad USING btree AS
+		OPERATOR 1 @extschema@.<,
+		OPERATOR 2 @extschema@.<=,
+		OPERATOR 3 @extschema@.=,
+		OPERATOR 4 @extschema@.>=,
+		OPERATOR 5 @extschema@.>,
+		FUNCTION 1 @extschema@.dyad_cmp(@extschema@.dyad, @extschema@.dyad),
+		FUNCTION 2 @extschema@.dyad_sortsupport(internal);
+
+CREATE OPERATOR CLASS @extschema@.dyad_hash_ops
+	DEFAULT FOR TYPE @extschema@.dyad USING hash AS
+		OPERATOR 1 @extschema@.=,
+		FUNCTION 1 @extschema@.dyad_hash(@extschema@.dyad),
+		FUNCTION 2 @extschema@.dyad_hash_extended(@extschema@.dyad, bigint);
+
+-- Containment and overlap.  Exact, and they raise no errors: LEAKPROOF, so
+-- that they can be pushed into security-barrier views and row-level security
+-- quals, and so that the estimators below may apply them to statistics for
+-- users who cannot read the table.
+CREATE FUNCTION @extschema@.dyad_contains_party(@extschema@.dyad, @extschema@.party) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'dyad_contains_party' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+COMMENT ON FUNCTION @extschema@.dyad_contains_party(@extschema@.dyad, @extschema@.party) IS
+	'implementation of dyad @> party: whether the party is one of the two';
+CREATE FUNCTION @extschema@.party_in_dyad(@extschema@.party, @extschema@.dyad) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'party_in_dyad' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+COMMENT ON FUNCTION @extschema@.party_in_dyad(@extschema@.party, @extschema@.dyad) IS
+	'implementation of party <@ dyad: whether the party is one of the two';
+CREATE FUNCTION @extschema@.dyad_overlap(@extschema@.dyad, @extschema@.dyad) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'dyad_overlap' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+COMMENT ON FUNCTION @extschema@.dyad_overlap(@extschema@.dyad, @extschema@.dyad) IS
+	'implementation of dyad && dyad: whether the two share a party';
+
+-- Estimators read the column's statistics: STABLE, not IMMUTABLE.
+CREATE FUNCTION @extschema@.dyad_contains_sel(internal, oid, internal, integer) RETURNS float8
+	AS 'MODULE_PATHNAME', 'dyad_contains_sel' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.dyad_contains_sel(internal, oid, internal, integer) IS
+	'restriction selectivity of @> and <@ between dyads and parties';
+CREATE FUNCTION @extschema@.dyad_contains_joinsel(internal, oid, internal, smallint, internal) RETURNS float8
+	AS 'MODULE_PATHNAME', 'dyad_contains_joinsel' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.dyad_contains_joinsel(internal, oid, internal, smallint, internal) IS
+	'join selectivity of @> and <@ between dyads and parties';
+CREATE FUNCTION @extschema@.dyad_overlap_sel(internal, oid, internal, integer) RETURNS float8
+	AS 'MODULE_PATHNAME', 'dyad_overlap_sel' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.dyad_overlap_sel(internal, oid, internal, integer) IS
+	'restriction selectivity of && between dyads';
+CREATE FUNCTION @extschema@.dyad_overlap_joinsel(internal, oid, internal, smallint, internal) RETURNS float8
+	AS 'MODULE_PATHNAME', 'dyad_overlap_joinsel' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.dyad_overlap_joinsel(internal, oid, internal, smallint, internal) IS
+	'join selectivity of && between dyads';
+
+CREATE OPERATOR @extschema@.@> (
+	LEFTARG = @extschema@.dyad, RIGHTARG = @extschema@.party,
+	FUNCTION = @extschema@.dyad_contains_party,
+	COMMUTATOR = OPERATOR(@extschema@.<@),
+	RESTRICT = @extschema@.dyad_contains_sel, JOIN = @extschema@.dyad_contains_joinsel
+);
+COMMENT ON OPERATOR @extschema@.@> (@extschema@.dyad, @extschema@.party) IS
+	'dyad involves party';
+CREATE OPERATOR @extschema@.<@ (
+	LEFTARG = @extschema@.party, RIGHTARG = @extschema@.dyad,
+	FUNCTION = @extschema@.party_in_dyad,
+	COMMUTATOR = OPERATOR(@extschema@.@>),
+	RESTRICT = @extschema@.dyad_contains_sel, JOIN = @extschema@.dyad_contains_joinsel
+);
+COMMENT ON OPERATOR @extschema@.<@ (@extschema@.party, @extschema@.dyad) IS
+	'party is in dyad';
+CREATE OPERATOR @extschema@.&& (
+	LEFTARG = @extschema@.dyad, RIGHTARG = @extschema@.dyad,
+	FUNCTION = @extschema@.dyad_overlap,
+	COMMUTATOR = OPERATOR(@extschema@.&&),
+	RESTRICT = @extschema@.dyad_overlap_sel, JOIN = @extschema@.dyad_overlap_joinsel
+);
+COMMENT ON OPERATOR @extschema@.&& (@extschema@.dyad, @extschema@.dyad) IS
+	'dyads share a party';
+
+-- GIN: keys are the two parties of each dyad, so parties @> 'UA' and
+-- parties && 'BE-UA' (and 'UA' <@ parties, by commutation) are answered
+-- exactly from the index.  See dyad_gin.c for why GIN rather than GiST.
+CREATE FUNCTION @extschema@.dyad_gin_extract_value(@extschema@.dyad, internal, internal)
+	RETURNS internal
+	AS 'MODULE_PATHNAME', 'dyad_gin_extract_value' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.dyad_gin_extract_value(@extschema@.dyad, internal, internal) IS
+	'GIN support: the two parties of an indexed dyad';
+CREATE FUNCTION @extschema@.dyad_gin_extract_query(@extschema@.dyad, internal, smallint,
+												   internal, internal, internal, internal)
+	RETURNS internal
+	AS 'MODULE_PATHNAME', 'dyad_gin_extract_query' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.dyad_gin_extract_query(@extschema@.dyad, internal, smallint,
+													   internal, internal, internal, internal) IS
+	'GIN support: the party of a @> query, the two parties of an && query';
+CREATE FUNCTION @extschema@.dyad_gin_consistent(internal, smallint, @extschema@.dyad, integer,
+												internal, internal, internal, internal)
+	RETURNS boolean
+	AS 'MODULE_PATHNAME', 'dyad_gin_consistent' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.dyad_gin_consistent(internal, smallint, @extschema@.dyad, integer,
+													internal, internal, internal, internal) IS
+	'GIN support: a row matches when it holds any query party; exact';
+CREATE FUNCTION @extschema@.dyad_gin_triconsistent(internal, smallint, @extschema@.dyad, integer,
+												   internal, internal, internal)
+	RETURNS "char"
+	AS 'MODULE_PATHNAME', 'dyad_gin_triconsistent' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.dyad_gin_triconsistent(internal, smallint, @extschema@.dyad, integer,
+													   internal, internal, internal) IS
+	'GIN support: three-valued form of dyad_gin_consistent';
+
+CREATE OPERATOR CLASS @extschema@.dyad_gin_ops
+	DEFAULT FOR TYPE @extschema@.dyad USING gin AS
+		OPERATOR 3 @extschema@.&& (@extschema@.dyad, @extschema@.dyad),
+		OPERATOR 7 @extschema@.@> (@extschema@.dyad, @extschema@.party),
+		FUNCTION 1 @extschema@.party_cmp(@extschema@.party, @extschema@.party),
+		FUNCTION 2 @extschema@.dyad_gin_extract_value(@extschema@.dyad, internal, internal),
+		FUNCTION 3 @extschema@.dyad_gin_extract_query(@extschema@.dyad, internal, smallint,
+													  internal, internal, internal, internal),
+		FUNCTION 4 @extschema@.dyad_gin_consistent(internal, smallint, @extschema@.dyad, integer,
+												   internal, internal, internal, internal),
+		FUNCTION 6 @extschema@.dyad_gin_triconsistent(internal, smallint, @extschema@.dyad, integer,
+													  internal, internal, internal),
+		STORAGE @extschema@.party;
+
+-- Casts.  Both directions are assignment casts, not implicit, for the same
+-- reasons as party's: INSERT and UPDATE of text into dyad columns (and back)
+-- work without a cast, which migrations need, but dyad_col = text_col must
+-- say which comparison it means rather than silently compare text.
+CREATE FUNCTION @extschema@.dyad(text) RETURNS @extschema@.dyad
+	AS 'MODULE_PATHNAME', 'dyad_from_text_fn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.dyad(text) IS
+	'the dyad of two party codes in text, such as UA-BE; errors as dyad input';
+CREATE FUNCTION @extschema@.text(@extschema@.dyad) RETURNS text
+	AS 'MODULE_PATHNAME', 'dyad_to_text' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.text(@extschema@.dyad) IS
+	'the two alpha-2 codes, lower first, joined by a hyphen';
+CREATE CAST (text AS @extschema@.dyad)
+	WITH FUNCTION @extschema@.dyad(text) AS ASSIGNMENT;
+CREATE CAST (@extschema@.dyad AS text)
+	WITH FUNCTION @extschema@.text(@extschema@.dyad) AS ASSIGNMENT;
+
+CREATE FUNCTION @extschema@.try_dyad(text) RETURNS @extschema@.dyad
+	AS 'MODULE_PATHNAME', 'try_dyad' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.try_dyad(text) IS
+	'the dyad a text names, or NULL where it names none (for migrations)';
+
+-- The constructor takes parties, so any spelling party input takes works,
+-- names included: dyad('Ukraine', 'Belgium').
+CREATE FUNCTION @extschema@.dyad(@extschema@.party, @extschema@.party) RETURNS @extschema@.dyad
+	AS 'MODULE_PATHNAME', 'dyad_construct' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.dyad(@extschema@.party, @extschema@.party) IS
+	'the dyad of two distinct parties, given in either order';
+
+CREATE FUNCTION @extschema@.first_party(@extschema@.dyad) RETURNS @extschema@.party
+	AS 'MODULE_PATHNAME', 'dyad_first_party' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.first_party(@extschema@.dyad) IS
+	'the lower of the two parties';
+CREATE FUNCTION @extschema@.second_party(@extschema@.dyad) RETURNS @extschema@.party
+	AS 'MODULE_PATHNAME', 'dyad_second_party' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.second_party(@extschema@.dyad) IS
+	'the higher of the two parties';
+CREATE FUNCTION @extschema@.dyad_parties(@extschema@.dyad) RETURNS @extschema@.party[]
+	AS 'MODULE_PATHNAME', 'dyad_parties' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.dyad_parties(@extschema@.dyad) IS
+	'the two parties as an array, lower first';
+-- Not LEAKPROOF: it raises an error that names its arguments.
+CREATE FUNCTION @extschema@.counterpart(@extschema@.dyad, @extschema@.party) RETURNS @extschema@.party
+	AS 'MODULE_PATHNAME', 'dyad_counterpart_fn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.counterpart(@extschema@.dyad, @extschema@.party) IS
+	'the other party of the dyad; an error when the party is not in it';
+
+-- signing order: signing_position and ordinal
+--------------------------------------------------------------------------
+
+-- A window function is not called with its arguments: it fetches them row
+-- by row through the window API, so PostgreSQL ignores STRICT on it (see
+-- windowapi.h).  The executor calls it for every row, NULLs included, and
+-- the planner does not fold a call with a constant NULL argument: ntile()
+-- is STRICT in pg_proc and still sees NULLs.  So not STRICT, which says
+-- what it does: a NULL counterpart gives NULL, a NULL mode is an error.
+-- IMMUTABLE PARALLEL SAFE as rank() is: the result depends only on the
+-- partition's rows and their order, and not even on the order of peers.
+CREATE FUNCTION @extschema@.signing_position(@extschema@.party) RETURNS integer
+	AS 'MODULE_PATHNAME', 'signing_position' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.signing_position(@extschema@.party) IS
+	'place of the counterpart among the distinct counterparts of the partition, by first signing; ties share a place and the next place skips, as rank()';
+CREATE FUNCTION @extschema@.signing_position(@extschema@.party, text) RETURNS integer
+	AS 'MODULE_PATHNAME', 'signing_position' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.signing_position(@extschema@.party, text) IS
+	'place of the counterpart among the distinct counterparts of the partition, by first signing; mode ''rank'' (places skip after ties) or ''dense'' (they do not)';
+
+CREATE FUNCTION @extschema@.ordinal(integer) RETURNS text
+	AS 'MODULE_PATHNAME', 'ordinal_int4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ordinal(integer) IS
+	'English ordinal of an integer: 1st, 2nd, 3rd, 4th, 11th, 21st, -1st';
+
+--------------------------------------------------------------------------
 -- The agreement registry, in a schema of its own so that it never collides
 -- with a user's own "agreement" table.  Types and functions stay in the
 -- extension's schema.
@@ -289,7 +619,7 @@ COMMENT ON FUNCTION @extschema@.in_force(secpact.agreement, date) IS
 -- (NULL equal to NULL) are peers and share a position.
 CREATE FUNCTION @extschema@.signing_order(hub @extschema@.party, kind text DEFAULT NULL,
 										  as_of date DEFAULT NULL, states_only boolean DEFAULT false)
-	RETURNS TABLE(position int, counterpart @extschema@.party, counterpart_name text,
+	RETURNS TABLE("position" int, counterpart @extschema@.party, counterpart_name text,
 				  signed_on date, place text, ordinal text, shared boolean)
 	LANGUAGE sql STABLE PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp

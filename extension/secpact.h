@@ -8,6 +8,7 @@
 #include "postgres.h"
 #include "fmgr.h"
 
+#include "dyad_core.h"
 #include "party_core.h"
 
 /* party is a 2-byte pass-by-value type holding the alpha-2 letters. */
@@ -15,6 +16,12 @@
 #define PartyGetDatum(X)		UInt16GetDatum(X)
 #define PG_GETARG_PARTY(n)		DatumGetParty(PG_GETARG_DATUM(n))
 #define PG_RETURN_PARTY(x)		return PartyGetDatum(x)
+
+/* dyad is a 4-byte pass-by-value type: (lower party << 16) | higher party. */
+#define DatumGetDyad(X)			((DyadCode) DatumGetUInt32(X))
+#define DyadGetDatum(X)			UInt32GetDatum(X)
+#define PG_GETARG_DYAD(n)		DatumGetDyad(PG_GETARG_DATUM(n))
+#define PG_RETURN_DYAD(x)		return DyadGetDatum(x)
 
 /*
  * Bad text input goes through this one macro, so that a port to the soft
@@ -27,6 +34,13 @@
 
 /* The input as it may be quoted in a message: truncated, with "..." */
 extern char *secpact_quote_input(const char *s, size_t len);
+
+/*
+ * The hint for party text that failed to parse with status: the code meant
+ * by a common misuse ("UK"), the nearest names, or where to look; NULL when
+ * there is nothing useful to say.  Dyad input reuses it for a bad side.
+ */
+extern char *party_parse_hint(PartyParseStatus status, const char *s, size_t len);
 
 /* Reports bad party text with a detail and, on a near miss, a hint. */
 extern void party_report_parse_error(PartyParseStatus status,

@@ -118,11 +118,11 @@ SELECT count(*) FROM signing_order('NZ', NULL, NULL) ;
 -- Lifecycle: entry into force, expiry, termination, supersession
 --------------------------------------------------------------------------
 INSERT INTO secpact.agreement (id, parties, kind, signed_on, entry_into_force, expires_on, terminated_on, supersedes) VALUES
-	(9001, 'NZ-CL', 'life', '2010-01-01', '2010-06-01', '2020-06-01', NULL, NULL),  -- expires
-	(9002, 'NZ-PE', 'life', '2010-01-01', '2010-06-01', NULL, '2015-01-01', NULL),  -- terminated
-	(9003, 'NZ-MX', 'life', '2010-01-01', '2010-06-01', NULL, NULL, NULL),          -- superseded ...
-	(9004, 'NZ-MX', 'life', '2016-01-01', '2017-01-01', NULL, NULL, 9003),          -- ... by this, in force 2017
-	(9005, 'NZ-CO', 'life', '2010-01-01', NULL, NULL, NULL, NULL);                  -- signature only
+	(900001, 'NZ-CL', 'life', '2010-01-01', '2010-06-01', '2020-06-01', NULL, NULL),  -- expires
+	(900002, 'NZ-PE', 'life', '2010-01-01', '2010-06-01', NULL, '2015-01-01', NULL),  -- terminated
+	(900003, 'NZ-MX', 'life', '2010-01-01', '2010-06-01', NULL, NULL, NULL),          -- superseded ...
+	(900004, 'NZ-MX', 'life', '2016-01-01', '2017-01-01', NULL, NULL, 900003),          -- ... by this, in force 2017
+	(900005, 'NZ-CO', 'life', '2010-01-01', NULL, NULL, NULL, NULL);                  -- signature only
 
 SELECT a.id, d AS on_date, in_force(a, d) AS in_force
 FROM secpact.agreement a
@@ -145,7 +145,7 @@ INSERT INTO secpact.agreement (parties, kind, signed_on, expires_on) VALUES ('NZ
 \echo :LAST_ERROR_SQLSTATE
 INSERT INTO secpact.agreement (parties, kind, signed_on, terminated_on) VALUES ('NZ-AU', 'x', '2020-01-02', '2020-01-01');
 \echo :LAST_ERROR_SQLSTATE
-INSERT INTO secpact.agreement (id, parties, kind, signed_on, supersedes) VALUES (9100, 'NZ-AU', 'x', '2020-01-02', 9100);
+INSERT INTO secpact.agreement (id, parties, kind, signed_on, supersedes) VALUES (900100, 'NZ-AU', 'x', '2020-01-02', 900100);
 \echo :LAST_ERROR_SQLSTATE
 INSERT INTO secpact.agreement (parties, kind, signed_on, supersedes) VALUES ('NZ-AU', 'x', '2020-01-02', 123456789);
 \echo :LAST_ERROR_SQLSTATE
@@ -157,13 +157,13 @@ INSERT INTO secpact.agreement (parties, kind, signed_on) VALUES (NULL, 'x', '202
 \echo :LAST_ERROR_SQLSTATE
 INSERT INTO secpact.agreement (parties, kind, signed_on) VALUES ('NZ-NZ', 'x', '2020-01-02');
 \echo :LAST_ERROR_SQLSTATE
-INSERT INTO secpact.signatory (agreement_id, party, name) VALUES (9001, 'FR', 'Someone');
+INSERT INTO secpact.signatory (agreement_id, party, name) VALUES (900001, 'FR', 'Someone');
 \echo :LAST_ERROR_SQLSTATE
-INSERT INTO secpact.signatory (agreement_id, party, name) VALUES (9001, 'CL', 'Someone');
+INSERT INTO secpact.signatory (agreement_id, party, name) VALUES (900001, 'CL', 'Someone');
 -- deleting an agreement takes its signatories along; a superseded one is protected
-DELETE FROM secpact.agreement WHERE id = 9001;
-SELECT count(*) FROM secpact.signatory WHERE agreement_id = 9001;
-DELETE FROM secpact.agreement WHERE id = 9003;
+DELETE FROM secpact.agreement WHERE id = 900001;
+SELECT count(*) FROM secpact.signatory WHERE agreement_id = 900001;
+DELETE FROM secpact.agreement WHERE id = 900003;
 \echo :LAST_ERROR_SQLSTATE
 
 --------------------------------------------------------------------------

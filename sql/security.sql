@@ -35,17 +35,23 @@ BEGIN;
 DROP EXTENSION secpact CASCADE;
 SET LOCAL search_path = hostile, pg_catalog, public;
 CREATE EXTENSION secpact SCHEMA public;
+SELECT count(*) AS hostile_calls_by_the_install_script FROM hostile.calls;
+-- data loaded by this test's own queries, under a safe search_path
+SET LOCAL search_path = public, pg_catalog;
 \i data/load-ukraine.sql
 INSERT INTO secpact.agreement (id, parties, kind, signed_on, entry_into_force) VALUES
 	(8001, 'UA-FR', 'hostile', '2020-01-01', '2020-01-01'),
 	(8002, 'UA-FR', 'hostile', '2021-01-01', '2021-01-01');
+SET LOCAL search_path = hostile, pg_catalog, public;
+-- the registry's trigger, with the hostile schema first
 UPDATE secpact.agreement SET supersedes = 8001 WHERE id = 8002;
 INSERT INTO secpact.signatory (agreement_id, party, name) VALUES (8001, 'FR', 'A. Signatory');
 -- every SQL function of secpact, with the hostile schema first
 SELECT position, counterpart, counterpart_name, ordinal FROM public.signing_order('UA') WHERE position IN (1, 11, 18);
 SELECT count(*) FROM public.signing_order('UA', 'security', '2024-06-30', true);
 SELECT counterpart, agreements, in_force FROM public.partners('UA', 'hostile', '2022-01-01');
-SELECT id, public.in_force(a, '2022-01-01') FROM secpact.agreement a WHERE kind = 'hostile' ORDER BY id;
+SELECT id, public.in_force(a, '2022-01-01') FROM secpact.agreement a
+WHERE kind OPERATOR(pg_catalog.=) 'hostile' ORDER BY id;  -- this test's own query stays safe too
 -- nothing hostile was called
 SELECT count(*) AS hostile_calls, string_agg(DISTINCT what, ', ') AS what FROM hostile.calls;
 ROLLBACK;

@@ -9,4 +9,4 @@ SELECT tableoid::regclass, * FROM user_partitioned ORDER BY n
 SELECT * FROM user_arrays ORDER BY id
 SELECT * FROM user_view ORDER BY actor
 SELECT count(*) FROM user_events WHERE pair @> 'UA'::party
-SELECT indexrelid::regclass, indisvalid FROM pg_index WHERE indrelid = 'user_events'::regclass ORDER BY 1
+SELECT indexrelid::regclass::text AS index, indisvalid FROM pg_index WHERE indrelid = 'user_events'::regclass ORDER BY 1

@@ -5,6 +5,12 @@ CREATE EXTENSION secpact;
 \i data/load-ukraine.sql
 INSERT INTO secpact.agreement (parties, kind, signed_on, entry_into_force, supersedes)
 SELECT 'UA-GB', 'partnership', '2025-01-16', NULL, NULL;
+-- an agreement stored before the one it supersedes: the dump's COPY meets
+-- the reference before the row it points to
+INSERT INTO secpact.agreement (id, parties, kind, signed_on) VALUES (60000, 'UA-PL', 'old', '2000-01-01');
+INSERT INTO secpact.agreement (id, parties, kind, signed_on, supersedes) VALUES (50000, 'UA-PL', 'new', '2001-01-01', 60000);
+UPDATE secpact.agreement SET title = 'moved to the end of the heap' WHERE id = 60000;
+INSERT INTO secpact.signatory VALUES (50000, 'PL', 'Jerzy Buzek', 'Prime Minister');
 
 CREATE TABLE user_events (
 	id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
