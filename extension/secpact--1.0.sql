@@ -166,6 +166,35 @@ CREATE FUNCTION @extschema@.parties()
 	AS 'MODULE_PATHNAME', 'parties' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 250;
 COMMENT ON FUNCTION @extschema@.parties() IS 'every party secpact knows, one row each';
 
+COMMENT ON FUNCTION @extschema@.party_in(cstring) IS 'text input of party';
+COMMENT ON FUNCTION @extschema@.party_out(@extschema@.party) IS 'text output of party: the alpha-2 code';
+COMMENT ON FUNCTION @extschema@.party_recv(internal) IS 'binary input of party: two ASCII letters';
+COMMENT ON FUNCTION @extschema@.party_send(@extschema@.party) IS 'binary output of party: two ASCII letters';
+COMMENT ON FUNCTION @extschema@.party_eq(@extschema@.party, @extschema@.party) IS 'implementation of = for party';
+COMMENT ON FUNCTION @extschema@.party_ne(@extschema@.party, @extschema@.party) IS 'implementation of <> for party';
+COMMENT ON FUNCTION @extschema@.party_lt(@extschema@.party, @extschema@.party) IS 'implementation of < for party';
+COMMENT ON FUNCTION @extschema@.party_le(@extschema@.party, @extschema@.party) IS 'implementation of <= for party';
+COMMENT ON FUNCTION @extschema@.party_gt(@extschema@.party, @extschema@.party) IS 'implementation of > for party';
+COMMENT ON FUNCTION @extschema@.party_ge(@extschema@.party, @extschema@.party) IS 'implementation of >= for party';
+COMMENT ON FUNCTION @extschema@.party_cmp(@extschema@.party, @extschema@.party) IS 'btree comparison of parties by alpha-2 code';
+COMMENT ON FUNCTION @extschema@.party_sortsupport(internal) IS 'btree sort support for party';
+COMMENT ON FUNCTION @extschema@.party_hash(@extschema@.party) IS 'hash of a party';
+COMMENT ON FUNCTION @extschema@.party_hash_extended(@extschema@.party, bigint) IS 'seeded 64-bit hash of a party';
+COMMENT ON FUNCTION @extschema@.party_smaller(@extschema@.party, @extschema@.party) IS 'the lesser of two parties, for min()';
+COMMENT ON FUNCTION @extschema@.party_larger(@extschema@.party, @extschema@.party) IS 'the greater of two parties, for max()';
+COMMENT ON FUNCTION @extschema@.party(text) IS 'the party a text names; an error where it names none';
+COMMENT ON FUNCTION @extschema@.text(@extschema@.party) IS 'the alpha-2 code of a party';
+COMMENT ON AGGREGATE @extschema@.min(@extschema@.party) IS 'the first party by alpha-2 code';
+COMMENT ON AGGREGATE @extschema@.max(@extschema@.party) IS 'the last party by alpha-2 code';
+COMMENT ON OPERATOR @extschema@.= (@extschema@.party, @extschema@.party) IS 'equal';
+COMMENT ON OPERATOR @extschema@.<> (@extschema@.party, @extschema@.party) IS 'not equal';
+COMMENT ON OPERATOR @extschema@.< (@extschema@.party, @extschema@.party) IS 'less than, by alpha-2 code';
+COMMENT ON OPERATOR @extschema@.<= (@extschema@.party, @extschema@.party) IS 'less than or equal, by alpha-2 code';
+COMMENT ON OPERATOR @extschema@.> (@extschema@.party, @extschema@.party) IS 'greater than, by alpha-2 code';
+COMMENT ON OPERATOR @extschema@.>= (@extschema@.party, @extschema@.party) IS 'greater than or equal, by alpha-2 code';
+COMMENT ON OPERATOR CLASS @extschema@.party_ops USING btree IS 'btree ordering of parties by alpha-2 code';
+COMMENT ON OPERATOR CLASS @extschema@.party_hash_ops USING hash IS 'hashing of parties';
+
 --------------------------------------------------------------------------
 -- dyad: an unordered pair of two distinct parties
 --------------------------------------------------------------------------
@@ -562,8 +591,9 @@ CREATE TABLE secpact.signatory (
 );
 COMMENT ON TABLE secpact.signatory IS 'who signed an agreement for each party; a party may have several signatories';
 
+-- PARALLEL SAFE: it only reads the registry, which workers may do too.
 CREATE FUNCTION secpact.signatory_party_check() RETURNS trigger
-	LANGUAGE plpgsql
+	LANGUAGE plpgsql PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
@@ -668,3 +698,20 @@ ORDER BY min(a.signed_on), c.counterpart
 $$;
 COMMENT ON FUNCTION @extschema@.partners(@extschema@.party, text, date) IS
 	'the counterparts of a party: first signing, number of agreements, whether one is in force';
+
+--------------------------------------------------------------------------
+-- Comments on the objects declared above without one
+--------------------------------------------------------------------------
+COMMENT ON OPERATOR CLASS @extschema@.dyad_ops USING btree IS 'btree ordering of dyads by the lower party, then the higher';
+COMMENT ON OPERATOR CLASS @extschema@.dyad_hash_ops USING hash IS 'hashing of dyads';
+COMMENT ON OPERATOR CLASS @extschema@.dyad_gin_ops USING gin IS 'GIN index of the two parties of a dyad, for @>, <@ and &&';
+COMMENT ON SEQUENCE secpact.agreement_id_seq IS 'identity of secpact.agreement';
+COMMENT ON CAST (text AS @extschema@.party) IS 'parses any spelling of a party (assignment cast)';
+COMMENT ON CAST (@extschema@.party AS text) IS 'the alpha-2 code (assignment cast)';
+COMMENT ON CAST (text AS @extschema@.dyad) IS 'parses a pair of party codes (assignment cast)';
+COMMENT ON CAST (@extschema@.dyad AS text) IS 'the two alpha-2 codes joined by a hyphen (assignment cast)';
+COMMENT ON OPERATOR FAMILY @extschema@.party_ops USING btree IS 'btree ordering of parties';
+COMMENT ON OPERATOR FAMILY @extschema@.party_hash_ops USING hash IS 'hashing of parties';
+COMMENT ON OPERATOR FAMILY @extschema@.dyad_ops USING btree IS 'btree ordering of dyads';
+COMMENT ON OPERATOR FAMILY @extschema@.dyad_hash_ops USING hash IS 'hashing of dyads';
+COMMENT ON OPERATOR FAMILY @extschema@.dyad_gin_ops USING gin IS 'GIN indexing of dyads by their parties';

@@ -74,6 +74,12 @@ FROM pg_proc p JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid =
 JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'secpact'
 WHERE p.proleakproof ORDER BY 1;
 
+-- every object of the extension says what it is
+SELECT count(*) AS objects_without_comment
+FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'secpact'
+WHERE d.deptype = 'e'
+  AND obj_description(d.objid, (SELECT relname FROM pg_class WHERE oid = d.classid)) IS NULL;
+
 CREATE ROLE regress_secpact_reader;
 GRANT USAGE ON SCHEMA secpact TO regress_secpact_reader;
 SET ROLE regress_secpact_reader;
