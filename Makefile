@@ -71,16 +71,17 @@ tests/unit/%.bin: tests/unit/test_%.c $(CORE_SRCS) extension/*.h
 	$(CC) $(UNIT_CFLAGS) -o $@ $< $(CORE_SRCS) -lcmocka
 
 # libpq integration tests (cmocka), run against a throwaway cluster.
-INTEGRATION_TESTS = tests/integration/binary_io.it tests/integration/faults.it
+INTEGRATION_TESTS = tests/integration/binary_io.it tests/integration/faults.it \
+	tests/integration/concurrency.it
 IT_CFLAGS = -std=gnu11 -g -O1 -Wall -Wextra -Werror -I$(shell $(PG_CONFIG) --includedir 2>/dev/null)
 
 integration-tests: $(INTEGRATION_TESTS)
 
-tests/integration/%.it: tests/integration/test_%.c tests/integration/it_common.h
-	$(CC) $(IT_CFLAGS) -o $@ $< -lpq -lcmocka
+tests/integration/%.it: tests/integration/test_%.c tests/integration/it_common.h $(CORE_SRCS)
+	$(CC) $(IT_CFLAGS) -Iextension -o $@ $< $(CORE_SRCS) -lpq -lcmocka -lpthread
 
 # libFuzzer targets (clang) over the pure core, with ASan and UBSan.
-FUZZ_TARGETS = tests/fuzz/party.fuzzer
+FUZZ_TARGETS = tests/fuzz/party.fuzzer tests/fuzz/dyad.fuzzer tests/fuzz/signing.fuzzer
 FUZZ_SECONDS ?= 60
 FUZZ_CFLAGS = -g -O1 -Iextension -fsanitize=fuzzer,address,undefined \
 	-fno-sanitize-recover=all -fno-omit-frame-pointer
