@@ -22,7 +22,7 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
 
 .DEFAULT_GOAL := all
-.PHONY: deps demo test soak party-table unit-tests integration-tests fuzz fuzz-targets
+.PHONY: deps demo test test-memcheck soak party-table unit-tests integration-tests fuzz fuzz-targets
 
 # The dependency step runs before anything needs pg_config or a compiler:
 # these entry points install what is missing, then run again in a new make
@@ -38,6 +38,12 @@ test: deps
 	@tools/install-deps sqlsmith
 	@$(MAKE) -s --no-print-directory WERROR=1 all install unit-tests integration-tests fuzz-targets >/dev/null
 	@tools/run-tests
+
+# The regress suite against a server under Valgrind's memcheck.
+test-memcheck: deps
+	@tools/install-deps valgrind
+	@$(MAKE) -s --no-print-directory all install >/dev/null
+	@tools/memcheck
 
 # Random SQL (sqlsmith) for SOAK_QUERIES queries; no backend may crash.
 SOAK_QUERIES ?= 20000

@@ -33,6 +33,7 @@ party_parse_hint(PartyParseStatus status, const char *s, size_t len)
 {
 	PartyCode	suggestions[3];
 	PartyCode	meant;
+	const PartyWithdrawn *withdrawn[2];
 	int			n;
 
 	meant = party_common_misuse(s, len);
@@ -42,6 +43,19 @@ party_parse_hint(PartyParseStatus status, const char *s, size_t len)
 
 		return psprintf("ISO 3166-1 does not assign this code to \"%s\"; its code is %s.",
 						p->name, p->alpha2);
+	}
+	if ((n = party_withdrawn_find(s, len, withdrawn, 2)) > 0)
+	{
+		StringInfoData buf;
+
+		/* a former state: say what it was, and that it is not a party */
+		initStringInfo(&buf);
+		for (int i = 0; i < n; i++)
+			appendStringInfo(&buf, "%s\"%s\" (%s, %s, withdrawn %s)",
+							 i == 0 ? "" : " and ", withdrawn[i]->name,
+							 withdrawn[i]->alpha2, withdrawn[i]->alpha4, withdrawn[i]->withdrawn);
+		return psprintf("This was the ISO 3166-1 code or name of %s, now in ISO 3166-3; secpact knows only the parties of today.",
+						buf.data);
 	}
 	if ((n = party_suggest(s, len, suggestions, 3)) > 0)
 		return psprintf(n == 1 ? "Perhaps you meant %s." : "Perhaps you meant one of %s.",

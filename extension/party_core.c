@@ -343,6 +343,74 @@ party_common_misuse(const char *s, size_t len)
 	return 0;
 }
 
+static bool
+code_equals(const char *s, size_t len, const char *code)
+{
+	if (code == NULL || strlen(code) != len)
+		return false;
+	for (size_t i = 0; i < len; i++)
+		if (to_upper((unsigned char) s[i]) != code[i])
+			return false;
+	return true;
+}
+
+/* Whether norm equals the normalised name, or its part before ", ". */
+static bool
+former_name_matches(const char *norm, size_t nlen, const char *name)
+{
+	char		cand[PARTY_MAX_INPUT];
+	size_t		clen;
+	const char *comma;
+
+	if (name == NULL || strlen(name) > PARTY_MAX_INPUT)
+		return false;
+	clen = normalize_name(name, strlen(name), cand);
+	if (clen == nlen && memcmp(cand, norm, nlen) == 0)
+		return true;
+	comma = memchr(cand, ',', clen);
+	return comma != NULL && (size_t) (comma - cand) == nlen && memcmp(cand, norm, nlen) == 0;
+}
+
+int
+party_withdrawn_find(const char *s, size_t len, const PartyWithdrawn **out, int max)
+{
+	int			found = 0;
+	PartyCode	current = 0;
+	char		norm[PARTY_MAX_INPUT];
+	size_t		nlen;
+	bool		is_code = true;
+
+	party_core_init();
+	trim(&s, &len);
+	if (len == 0 || len > PARTY_MAX_INPUT || max <= 0)
+		return 0;
+	for (size_t i = 0; i < len; i++)
+		if (!is_letter((unsigned char) s[i]))
+			is_code = false;
+	/* a code assigned today means that party, not the withdrawn one */
+	if (is_code && (len == 2 || len == 3) &&
+		party_parse(s, len, PARTY_ACCEPT_CODES, &current) == PARTY_PARSE_OK)
+		return 0;
+	nlen = normalize_name(s, len, norm);
+
+	for (int i = 0; i < party_withdrawn_len && found < max; i++)
+	{
+		const PartyWithdrawn *w = &party_withdrawn[i];
+		bool		match;
+
+		match = former_name_matches(norm, nlen, w->name);
+		if (is_code && len == 2)
+			match = match || code_equals(s, len, w->alpha2);
+		else if (is_code && len == 3)
+			match = match || code_equals(s, len, w->alpha3);
+		else if (is_code && len == 4)
+			match = match || code_equals(s, len, w->alpha4);
+		if (match)
+			out[found++] = w;
+	}
+	return found;
+}
+
 /*
  * Optimal string alignment distance (edit distance counting a swap of two
  * neighbours as one edit), giving up once every cell exceeds limit.

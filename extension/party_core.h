@@ -96,6 +96,16 @@ extern int	party_suggest(const char *s, size_t len, PartyCode *out, int max);
  */
 extern PartyCode party_common_misuse(const char *s, size_t len);
 
+/*
+ * Codes and names withdrawn from ISO 3166-1 (ISO 3166-3) that the input
+ * matches: an alpha-2 or alpha-3 code not assigned today, a four-letter
+ * ISO 3166-3 code, or a former name (whole, or before its first comma).
+ * Fills out[] with up to max rows of party_withdrawn and returns how many.
+ * These are not parties; error hints say what the input once meant.
+ */
+extern int	party_withdrawn_find(const char *s, size_t len,
+								 const PartyWithdrawn **out, int max);
+
 /* Builds the lookup indexes; called lazily, safe to call again. */
 extern void party_core_init(void);
 

@@ -24,4 +24,17 @@ typedef struct PartyInfo
 extern const PartyInfo party_table[];
 extern const int party_table_len;
 
+/* A code withdrawn from ISO 3166-1 (ISO 3166-3): not a party, only a hint. */
+typedef struct PartyWithdrawn
+{
+	char		alpha2[3];
+	const char *alpha3;
+	const char *alpha4;			/* ISO 3166-3's four-letter code */
+	const char *name;
+	const char *withdrawn;		/* date or year of withdrawal, as iso-codes gives it */
+} PartyWithdrawn;
+
+extern const PartyWithdrawn party_withdrawn[];
+extern const int party_withdrawn_len;
+
 #endif

@@ -74,6 +74,13 @@ FROM (VALUES (''), ('   '), ('XX'), ('UK'), ('el'), ('XYZ'), ('000'), ('999'),
              ('Untied Kingdom'), ('Turkey'), ('Atlantis'), ('B'), ('BE-UA'),
              ('BE,UA'), ('B E'), ('Бельгія'), (E'BE\x01'), (E'Belgium\t\nx'),
              (repeat('x', 65)), (repeat('x', 1000000))) AS v(s);
+-- Renamed countries keep their codes; dissolved states and reused codes are
+-- not parties, and the hint says what they were (ISO 3166-3)
+SELECT p, party_name(p) FROM unnest('{TR,CZ,MK,SZ}'::party[]) AS p;
+SELECT pg_temp.input_error(s)
+FROM (VALUES ('SU'), ('USSR'), ('CS'), ('YUG'), ('DDDE'), ('Czechoslovakia'), ('Zaire')) AS v(s);
+-- a withdrawn code reused today is today's party
+SELECT 'BY'::party, party_name('BY'), 'GE'::party, party_name('GE');
 -- the same errors as psql shows them
 \set VERBOSITY default
 SELECT 'Belgum'::party;

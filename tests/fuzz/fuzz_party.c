@@ -52,6 +52,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (!party_is_known(suggestions[i]))
 			abort();
 	(void) party_common_misuse(s, size);
+	{
+		const PartyWithdrawn *withdrawn[2];
+
+		n = party_withdrawn_find(s, size, withdrawn, 2);
+		if (n < 0 || n > 2)
+			abort();
+		for (int i = 0; i < n; i++)
+			if (withdrawn[i] < party_withdrawn || withdrawn[i] >= party_withdrawn + party_withdrawn_len)
+				abort();
+	}
 
 	free(s);
 	return 0;

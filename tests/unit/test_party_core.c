@@ -292,6 +292,53 @@ test_common_misuse(void **state)
 	assert_int_equal(party_common_misuse("UKR", 3), 0);
 }
 
+static void
+expect_withdrawn(const char *input, const char *alpha4)
+{
+	const PartyWithdrawn *found[2];
+	int			n = party_withdrawn_find(input, strlen(input), found, 2);
+
+	assert_true(n >= 1);
+	assert_string_equal(found[0]->alpha4, alpha4);
+}
+
+/* Dissolved states and reused codes: hints, never parties. */
+static void
+test_withdrawn_codes(void **state)
+{
+	const PartyWithdrawn *found[2];
+	PartyCode	code = 0;
+
+	(void) state;
+	assert_true(party_withdrawn_len >= 31);
+	expect_withdrawn("SU", "SUHH");
+	expect_withdrawn("sun", "SUHH");
+	expect_withdrawn("USSR", "SUHH");
+	expect_withdrawn("SUHH", "SUHH");
+	expect_withdrawn("YU", "YUCS");
+	expect_withdrawn("Yugoslavia", "YUCS");
+	expect_withdrawn("DDR", "DDDE");
+	expect_withdrawn("German Democratic Republic", "DDDE");
+	expect_withdrawn("zaire", "ZRCD");
+	/* CS was withdrawn twice: Czechoslovakia, then Serbia and Montenegro */
+	assert_int_equal(party_withdrawn_find("CS", 2, found, 2), 2);
+	assert_string_equal(found[0]->alpha4, "CSHH");
+	assert_string_equal(found[1]->alpha4, "CSXX");
+	/* a withdrawn code reused today means today's party */
+	assert_int_equal(party_withdrawn_find("BY", 2, found, 2), 0);
+	assert_int_equal(party_withdrawn_find("GE", 2, found, 2), 0);
+	assert_int_equal(party_parse("BY", 2, PARTY_ACCEPT_ALL, &code), PARTY_PARSE_OK);
+	/* none of them parse as a party */
+	assert_int_equal(party_parse("SU", 2, PARTY_ACCEPT_ALL, &code), PARTY_PARSE_UNKNOWN_ALPHA2);
+	assert_int_equal(party_parse("YUG", 3, PARTY_ACCEPT_ALL, &code), PARTY_PARSE_UNKNOWN_ALPHA3);
+	assert_int_equal(party_parse("Czechoslovakia", 14, PARTY_ACCEPT_ALL, &code), PARTY_PARSE_UNKNOWN_NAME);
+	/* nothing else matches; max is respected */
+	assert_int_equal(party_withdrawn_find("XX", 2, found, 2), 0);
+	assert_int_equal(party_withdrawn_find("Belgium", 7, found, 2), 0);
+	assert_int_equal(party_withdrawn_find("CS", 2, found, 1), 1);
+	assert_int_equal(party_withdrawn_find("", 0, found, 2), 0);
+}
+
 /* The stored value orders like the alpha-2 text. */
 static void
 test_order_is_alpha2_order(void **state)
@@ -318,6 +365,7 @@ main(void)
 		cmocka_unit_test(test_codes_only),
 		cmocka_unit_test(test_suggestions),
 		cmocka_unit_test(test_common_misuse),
+		cmocka_unit_test(test_withdrawn_codes),
 		cmocka_unit_test(test_order_is_alpha2_order),
 	};
 
