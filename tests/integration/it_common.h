@@ -80,48 +80,39 @@ it_value(PGconn *conn, const char *sql)
 	return v;
 }
 
+/* Runs one command on a new connection to dbname; 0 when it succeeded. */
+static inline int
+it_command_in(const char *dbname, const char *sql)
+{
+	PGconn	   *conn = it_connect_to(dbname);
+	PGresult   *res;
+	int			rc;
+
+	if (conn == NULL)
+		return -1;
+	res = PQexec(conn, sql);
+	rc = PQresultStatus(res) == PGRES_COMMAND_OK ? 0 : -1;
+	if (rc != 0)
+		fprintf(stderr, "%s: %s", sql, PQerrorMessage(conn));
+	PQclear(res);
+	PQfinish(conn);
+	return rc;
+}
+
 /* Creates a fresh database named after the test program, with secpact. */
 static inline int
 it_setup_database(const char *name)
 {
-	PGconn	   *admin = it_connect_to("postgres");
 	char		sql[256];
-	PGresult   *res;
 
-	if (admin == NULL)
-		return -1;
 	snprintf(it_dbname, sizeof(it_dbname), "it_%s", name);
 	snprintf(sql, sizeof(sql), "DROP DATABASE IF EXISTS %s", it_dbname);
-	PQclear(PQexec(admin, sql));
-	snprintf(sql, sizeof(sql), "CREATE DATABASE %s", it_dbname);
-	res = PQexec(admin, sql);
-	if (PQresultStatus(res) != PGRES_COMMAND_OK)
-	{
-		fprintf(stderr, "%s", PQerrorMessage(admin));
-		PQclear(res);
-		PQfinish(admin);
+	if (it_command_in("postgres", sql) != 0)
 		return -1;
-	}
-	PQclear(res);
-	PQfinish(admin);
-
-	{
-		PGconn	   *conn = it_connect_to(it_dbname);
-
-		if (conn == NULL)
-			return -1;
-		res = PQexec(conn, "CREATE EXTENSION secpact");
-		if (PQresultStatus(res) != PGRES_COMMAND_OK)
-		{
-			fprintf(stderr, "%s", PQerrorMessage(conn));
-			PQclear(res);
-			PQfinish(conn);
-			return -1;
-		}
-		PQclear(res);
-		PQfinish(conn);
-	}
-	return 0;
+	snprintf(sql, sizeof(sql), "CREATE DATABASE %s", it_dbname);
+	if (it_command_in("postgres", sql) != 0)
+		return -1;
+	return it_command_in(it_dbname, "CREATE EXTENSION secpact");
 }
 
 #endif
