@@ -295,7 +295,8 @@ SELECT tableoid::regclass, d FROM dyad_part WHERE d = 'UA-BE';
 -- NR in 3; the rest are pairs leaning towards the start of the alphabet.
 SET max_parallel_workers_per_gather = 0;
 SELECT setseed(0.25);
-CREATE TABLE agreements (id int, parties dyad);
+-- autovacuum off: it would merge GIN's pending list at a moment of its own
+CREATE TABLE agreements (id int, parties dyad) WITH (autovacuum_enabled = off);
 INSERT INTO agreements
 SELECT i, CASE
 		WHEN i % 10 < 3 THEN dyad('UA', pool.p[1 + floor(247 * random() ^ 2)::int])
