@@ -5,7 +5,7 @@
 EXTENSION = secpact
 MODULE_big = secpact
 CORE_SRCS = extension/party_core.c extension/party_table.c extension/dyad_core.c \
-	extension/signing_core.c
+	extension/signing_core.c extension/party_set_core.c extension/chart_core.c
 OBJS = extension/secpact.o extension/party.o extension/dyad.o extension/dyad_gin.o \
 	extension/dyad_selfuncs.o extension/signing.o $(CORE_SRCS:.c=.o)
 DATA = extension/secpact--1.0.sql extension/secpact--1.1.sql extension/secpact--1.0--1.1.sql
@@ -63,7 +63,8 @@ endif
 # Unit tests link the pure core directly, under AddressSanitizer and UBSan.
 UNIT_CFLAGS = -std=c11 -g -O1 -Wall -Wextra -Werror -Iextension \
 	-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-UNIT_TESTS = tests/unit/party_core.bin tests/unit/dyad_core.bin tests/unit/signing_core.bin
+UNIT_TESTS = tests/unit/party_core.bin tests/unit/dyad_core.bin tests/unit/signing_core.bin \
+	tests/unit/party_set_core.bin tests/unit/chart_core.bin
 
 unit-tests: $(UNIT_TESTS)
 
