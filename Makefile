@@ -5,11 +5,12 @@
 EXTENSION = secpact
 MODULE_big = secpact
 CORE_SRCS = extension/party_core.c extension/party_table.c extension/dyad_core.c \
-	extension/signing_core.c
+	extension/signing_core.c extension/party_set_core.c extension/chart_core.c
 OBJS = extension/secpact.o extension/party.o extension/dyad.o extension/dyad_gin.o \
-	extension/dyad_selfuncs.o extension/signing.o $(CORE_SRCS:.c=.o)
+	extension/dyad_selfuncs.o extension/signing.o extension/party_set.o extension/chart.o \
+	$(CORE_SRCS:.c=.o)
 DATA = extension/secpact--1.0.sql extension/secpact--1.1.sql extension/secpact--1.0--1.1.sql
-REGRESS = party dyad signing registry migration security scaling transactions
+REGRESS = party dyad signing registry analytics migration security scaling transactions
 REGRESS_OPTS = --inputdir=. --outputdir=results/regress
 ISOLATION = same_day_signings supersede
 ISOLATION_OPTS = --inputdir=tests/isolation --outputdir=results/isolation
@@ -22,7 +23,7 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
 
 .DEFAULT_GOAL := all
-.PHONY: deps demo test test-memcheck soak party-table unit-tests integration-tests fuzz fuzz-targets
+.PHONY: deps demo test test-memcheck soak party-table unit-tests integration-tests fuzz fuzz-targets docs-chart
 
 # The dependency step runs before anything needs pg_config or a compiler:
 # these entry points install what is missing, then run again in a new make
@@ -34,8 +35,11 @@ demo: deps
 	@$(MAKE) -s --no-print-directory all install >/dev/null
 	@tools/demo $(if $(KEEP),--keep)
 
+# The chart suite needs xmllint and python3; Chromium, when it cannot be
+# installed, only makes its browser checks skip (and say so).
 test: deps
-	@tools/install-deps sqlsmith
+	@tools/install-deps sqlsmith libxml2-utils python3
+	@tools/install-deps chromium fonts-dejavu-core || echo "make test: Chromium could not be installed; the chart suite will skip its browser checks" >&2
 	@$(MAKE) -s --no-print-directory WERROR=1 all install unit-tests integration-tests fuzz-targets >/dev/null
 	@tools/run-tests
 
@@ -44,6 +48,16 @@ test-memcheck: deps
 	@tools/install-deps valgrind
 	@$(MAKE) -s --no-print-directory all install >/dev/null
 	@tools/memcheck
+
+# Redraws docs/ukraine-signing-chart.svg, the README's chart, from the
+# bundled data; the chart suite fails when the committed one is not current.
+docs-chart: deps
+	@$(MAKE) -s --no-print-directory all install >/dev/null
+	@tools/with-cluster sh -c 'psql -X -q -v ON_ERROR_STOP=1 -c "SET client_min_messages = warning" \
+		-c "CREATE EXTENSION secpact" -f data/load-ukraine.sql && tools/ukraine-chart' \
+		>docs/ukraine-signing-chart.svg.new
+	@mv docs/ukraine-signing-chart.svg.new docs/ukraine-signing-chart.svg
+	@echo "docs/ukraine-signing-chart.svg redrawn"
 
 # Random SQL (sqlsmith) for SOAK_QUERIES queries; no backend may crash.
 SOAK_QUERIES ?= 20000
@@ -69,7 +83,8 @@ endif
 # Unit tests link the pure core directly, under AddressSanitizer and UBSan.
 UNIT_CFLAGS = -std=c11 -g -O1 -Wall -Wextra -Werror -Iextension \
 	-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-UNIT_TESTS = tests/unit/party_core.bin tests/unit/dyad_core.bin tests/unit/signing_core.bin
+UNIT_TESTS = tests/unit/party_core.bin tests/unit/dyad_core.bin tests/unit/signing_core.bin \
+	tests/unit/party_set_core.bin tests/unit/chart_core.bin
 
 unit-tests: $(UNIT_TESTS)
 

@@ -43,8 +43,9 @@ SELECT p.proparallel, count(*)
 FROM pg_proc p JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
 JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'secpact'
 GROUP BY 1 ORDER BY 1;
--- every aggregate has a combine function
-SELECT a.aggfnoid::regprocedure, a.aggcombinefn <> 0 AS has_combine
+-- every aggregate has a combine function, and serializes an internal state
+SELECT a.aggfnoid::regprocedure, a.aggcombinefn <> 0 AS has_combine,
+	   a.aggtranstype <> 'internal'::regtype OR (a.aggserialfn <> 0 AND a.aggdeserialfn <> 0) AS serializable
 FROM pg_aggregate a JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = a.aggfnoid AND d.deptype = 'e'
 JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'secpact'
 ORDER BY 1::text;

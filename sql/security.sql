@@ -52,6 +52,16 @@ SELECT count(*) FROM public.signing_order('UA', 'security', '2024-06-30', true);
 SELECT counterpart, agreements, in_force FROM public.partners('UA', 'hostile', '2022-01-01');
 SELECT id, public.in_force(a, '2022-01-01') FROM secpact.agreement a
 WHERE kind OPERATOR(pg_catalog.=) 'hostile' ORDER BY id;  -- this test's own query stays safe too
+-- the views and functions of 1.1 too
+SELECT counterpart, "position", partners_so_far FROM secpact.signing_timeline
+WHERE hub OPERATOR(pg_catalog.=) 'UA' AND "position" < 3 ORDER BY "position", counterpart;
+SELECT kind, partners, agreements, in_force, in_force_unknown FROM secpact.partner_counts
+WHERE party OPERATOR(pg_catalog.=) 'FR' ORDER BY kind;
+SELECT pg_catalog.count(*), pg_catalog.min(year), pg_catalog.max(year) FROM public.dyad_years(2020, 2030, 'hostile');
+SELECT partner, first_with_a, first_with_b FROM public.common_partners('FR', 'EU');
+SELECT public.count_parties(parties), public.count_parties(public.counterpart(parties, 'UA')),
+	   public.party_set(parties) FROM secpact.agreement WHERE parties OPERATOR(public.@>) 'FR'::public.party;
+SELECT pg_catalog.xml_is_well_formed_document(public.signing_chart('UA', 'hostile', '2022-01-01')) AS chart_well_formed;
 -- nothing hostile was called
 SELECT count(*) AS hostile_calls, string_agg(DISTINCT what, ', ') AS what FROM hostile.calls;
 ROLLBACK;
@@ -86,6 +96,17 @@ SET ROLE regress_secpact_reader;
 SELECT * FROM signing_order('UA') LIMIT 1;
 SELECT * FROM partners('UA') LIMIT 1;
 SELECT count(*) FROM secpact.agreement;
+-- the views run as their caller: they open nothing the table does not
+SELECT count(*) FROM secpact.signing_timeline;
+RESET ROLE;
+GRANT SELECT ON secpact.signing_timeline, secpact.partner_counts TO regress_secpact_reader;
+SET ROLE regress_secpact_reader;
+SELECT count(*) FROM secpact.signing_timeline;
+SELECT count(*) FROM secpact.partner_counts;
+\set VERBOSITY terse
+SELECT count(*) FROM dyad_years();
+SELECT signing_chart('UA');
+\set VERBOSITY default
 INSERT INTO secpact.agreement (parties, kind, signed_on) VALUES ('UA-FR', 'x', '2020-01-01');
 -- the types and pure functions stay usable
 SELECT 'UA-BE'::dyad, counterpart('UA-BE', 'UA'), party_name('UA');
@@ -94,7 +115,11 @@ GRANT SELECT ON secpact.agreement TO regress_secpact_reader;
 SET ROLE regress_secpact_reader;
 SELECT position, counterpart FROM signing_order('UA') WHERE counterpart = 'BE';
 INSERT INTO secpact.agreement (parties, kind, signed_on) VALUES ('UA-FR', 'x', '2020-01-01');
+SELECT "position", partners_so_far FROM secpact.signing_timeline WHERE hub = 'UA' AND counterpart = 'BE';
+SELECT partners FROM secpact.partner_counts WHERE party = 'UA';
+SELECT count(*) FROM dyad_years(kind => 'security');
 RESET ROLE;
+REVOKE ALL ON secpact.signing_timeline, secpact.partner_counts FROM regress_secpact_reader;
 REVOKE ALL ON secpact.agreement FROM regress_secpact_reader;
 REVOKE ALL ON SCHEMA secpact FROM regress_secpact_reader;
 DROP ROLE regress_secpact_reader;

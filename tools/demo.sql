@@ -9,3 +9,9 @@ SELECT position, ordinal, counterpart, counterpart_name, signed_on, place, share
 FROM signing_order('UA');
 \echo 'Belgium, the founding example:'
 SELECT position, counterpart FROM signing_order('UA') WHERE counterpart = 'BE';
+\echo 'For dashboards: the parties with most partners (secpact.partner_counts):'
+SELECT party, party_name, kind, partners, agreements, in_force, in_force_unknown
+FROM secpact.partner_counts ORDER BY partners DESC, party LIMIT 3;
+\echo 'Dyads with an agreement in force, by year (dyad_years; signature stands for an unknown entry into force):'
+SELECT year, count(*) AS dyads, sum(agreements) AS agreements
+FROM dyad_years(2023, 2036) GROUP BY year ORDER BY year;

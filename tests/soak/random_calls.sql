@@ -33,7 +33,18 @@ BEGIN
 		'bigint', to_jsonb(ARRAY['NULL', '0', '1', '-1', '9223372036854775807', '(-9223372036854775807 - 1)']),
 		'boolean', to_jsonb(ARRAY['NULL', 'true', 'false']),
 		'date', to_jsonb(ARRAY['NULL', $$'2024-05-28'$$, $$'1900-01-01'$$, $$'infinity'$$,
-			$$'-infinity'$$, $$'4713-01-01 BC'$$, $$'5874897-12-31'$$, 'CURRENT_DATE'])
+			$$'-infinity'$$, $$'4713-01-01 BC'$$, $$'5874897-12-31'$$, 'CURRENT_DATE']),
+		-- arrays of one, two, many elements, with NULLs, 2-D, too many
+		'date[]', to_jsonb(ARRAY['NULL', $$'{}'$$, $$'{2024-05-28}'$$, $$'{2024-05-28,2024-05-28}'$$,
+			$$'{4713-01-01 BC,5874897-12-31}'$$, $$'{infinity}'$$, $$'{NULL}'$$, $$'{{2024-01-01}}'$$,
+			$$ARRAY(SELECT date '2024-01-01' + (i % 400) FROM generate_series(1, 300) i)$$,
+			$$array_fill(date '2024-01-01', '{10001}')$$]),
+		'text[]', to_jsonb(ARRAY['NULL', $$'{}'$$, $$'{BE}'$$, $$'{BE,UA}'$$, $$'{NULL}'$$,
+			$$ARRAY[repeat('<&>', 1000)]$$, $$'{{BE}}'$$, $$ARRAY[chr(1) || chr(65535) || chr(127)]$$,
+			$$ARRAY(SELECT alpha2(party) FROM parties())$$]),
+		'integer[]', to_jsonb(ARRAY['NULL', $$'{}'$$, $$'{1}'$$, $$'{1,2}'$$, $$'{NULL}'$$,
+			$$'{-2147483648,2147483647}'$$, $$'{{1}}'$$,
+			$$ARRAY(SELECT i FROM generate_series(1, 250) i)$$])
 	);
 	-- every party, a NULL, and (when the type exists) dyads
 	pools := pools || jsonb_build_object('party',
