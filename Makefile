@@ -32,6 +32,7 @@ deps:
 	@tools/install-deps
 
 demo: deps
+	@tools/check-install-rights demo
 	@$(MAKE) -s --no-print-directory all install >/dev/null
 	@tools/demo $(if $(KEEP),--keep)
 
@@ -40,6 +41,7 @@ demo: deps
 test: deps
 	@tools/install-deps sqlsmith libxml2-utils python3
 	@tools/install-deps chromium fonts-dejavu-core || echo "make test: Chromium could not be installed; the chart suite will skip its browser checks" >&2
+	@tools/check-install-rights test
 	@$(MAKE) -s --no-print-directory WERROR=1 all install unit-tests integration-tests fuzz-targets >/dev/null
 	@tools/run-tests
 
