@@ -108,8 +108,11 @@ BEGIN
 	END LOOP;
 END
 $$;
-SELECT l AS plan_lines FROM pg_temp.plan_lines('SELECT * FROM secpact.signing_timeline WHERE hub = ''UA''') AS l
-WHERE l ~ 'WindowAgg|Filter|Scan on agreement';
+-- (trimmed: the depth of the nodes in between is the planner's business)
+SELECT btrim(l) AS plan_lines
+FROM pg_temp.plan_lines('SELECT * FROM secpact.signing_timeline WHERE hub = ''UA''') WITH ORDINALITY AS p(l, n)
+WHERE l ~ 'WindowAgg|Filter|Scan on agreement'
+ORDER BY n;
 
 --------------------------------------------------------------------------
 -- partner_counts
