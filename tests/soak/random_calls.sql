@@ -4,6 +4,8 @@
 -- backend, which tools/with-cluster reports from the server log.
 -- psql variables: calls (per function), seed.
 \set ON_ERROR_STOP on
+-- the soak sets a short statement_timeout for sqlsmith; this one long block needs none
+SET statement_timeout = 0;
 SELECT setseed(:seed / 1000.0) AS ignored \gset
 -- psql variables do not reach into the DO block; a setting does
 SELECT set_config('secpact_soak.calls', :'calls', false) AS ignored \gset
