@@ -7,6 +7,7 @@ MODULE_big = secpact
 CORE_SRCS = extension/party_core.c extension/party_table.c extension/dyad_core.c \
 	extension/signing_core.c
 OBJS = extension/secpact.o extension/party.o extension/dyad.o extension/dyad_gin.o \
+	extension/dyad_support.o extension/registry.o \
 	extension/dyad_selfuncs.o extension/signing.o $(CORE_SRCS:.c=.o)
 DATA = extension/secpact--1.0.sql extension/secpact--1.1.sql extension/secpact--1.0--1.1.sql
 REGRESS = party dyad signing registry migration security scaling transactions
