@@ -354,3 +354,127 @@ signing_orders(PG_FUNCTION_ARGS)
 	MemoryContextDelete(r->cxt);
 	return (Datum) 0;
 }
+
+/*
+ * superseded(agreement_id bigint, on_date date): whether an agreement that
+ * supersedes the given one is in force by on_date (has entered into force on
+ * or before it), the test in_force() makes of every agreement.
+ *
+ * in_force() is an SQL function the planner inlines, so that a scan of the
+ * registry evaluates it on the row's own columns; this is the one part of it
+ * that reads the registry.  Asked once, it looks the agreement up through the
+ * index on supersedes; asked again and again with the same date, as a scan
+ * does, it reads every superseded agreement's id once and answers the rest
+ * by binary search.  The answers hold for one execution of the calling query
+ * (the cache lives in its FmgrInfo), which sees one snapshot: it is STABLE.
+ */
+#define SUPERSEDED_LOOKUPS_BEFORE_BULK 64
+
+typedef struct SupersededCache
+{
+	DateADT		on_date;		/* the date of the calls counted and read */
+	int64		calls;			/* calls with on_date */
+	bool		loaded;			/* ids[] holds every agreement superseded by then */
+	int64	   *ids;			/* sorted */
+	int			nids;
+} SupersededCache;
+
+static int
+compare_int64(const void *a, const void *b)
+{
+	int64		x = *(const int64 *) a;
+	int64		y = *(const int64 *) b;
+
+	return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/* One agreement, through a plan kept for the backend's life. */
+static bool
+superseded_lookup(int64 id, DateADT on_date)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			types[2] = {INT8OID, DATEOID};
+	Datum		values[2] = {Int64GetDatum(id), DateADTGetDatum(on_date)};
+	bool		isnull;
+	bool		result;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	if (plan == NULL)
+	{
+		SPIPlanPtr	p = SPI_prepare("SELECT EXISTS (SELECT FROM secpact.agreement s"
+									" WHERE s.supersedes OPERATOR(pg_catalog.=) $1"
+									" AND s.entry_into_force OPERATOR(pg_catalog.<=) $2)",
+									2, types);
+
+		if (p == NULL || SPI_keepplan(p) != 0)
+			elog(ERROR, "preparing the supersession lookup failed: %s",
+				 SPI_result_code_string(SPI_result));
+		plan = p;
+	}
+	if (SPI_execute_plan(plan, values, NULL, true, 1) != SPI_OK_SELECT || SPI_processed != 1)
+		elog(ERROR, "the supersession lookup failed");
+	result = DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+	SPI_finish();
+	return !isnull && result;
+}
+
+/* Every agreement superseded by on_date, sorted, into the cache. */
+static void
+superseded_load(SupersededCache *cache, MemoryContext cxt)
+{
+	Oid			types[1] = {DATEOID};
+	Datum		values[1] = {DateADTGetDatum(cache->on_date)};
+	int			n = 0;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	if (SPI_execute_with_args("SELECT s.supersedes FROM secpact.agreement s"
+							  " WHERE s.supersedes IS NOT NULL"
+							  " AND s.entry_into_force OPERATOR(pg_catalog.<=) $1",
+							  1, types, values, NULL, true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "reading superseded agreements failed");
+	if (cache->ids != NULL)
+		pfree(cache->ids);
+	cache->ids = MemoryContextAlloc(cxt, sizeof(int64) * Max(SPI_processed, 1));
+	for (uint64 i = 0; i < SPI_processed; i++)
+	{
+		bool		isnull;
+		Datum		d = SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1, &isnull);
+
+		if (!isnull)
+			cache->ids[n++] = DatumGetInt64(d);
+	}
+	SPI_finish();
+	qsort(cache->ids, n, sizeof(int64), compare_int64);
+	cache->nids = n;
+	cache->loaded = true;
+}
+
+PG_FUNCTION_INFO_V1(superseded);
+Datum
+superseded(PG_FUNCTION_ARGS)
+{
+	int64		id = PG_GETARG_INT64(0);
+	DateADT		on_date = PG_GETARG_DATEADT(1);
+	SupersededCache *cache = (SupersededCache *) fcinfo->flinfo->fn_extra;
+
+	if (cache == NULL)
+	{
+		cache = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(SupersededCache));
+		fcinfo->flinfo->fn_extra = cache;
+	}
+	if (cache->calls == 0 || cache->on_date != on_date)
+	{
+		cache->on_date = on_date;
+		cache->calls = 0;
+		cache->loaded = false;
+	}
+	cache->calls++;
+
+	if (!cache->loaded && cache->calls > SUPERSEDED_LOOKUPS_BEFORE_BULK)
+		superseded_load(cache, fcinfo->flinfo->fn_mcxt);
+	if (!cache->loaded)
+		PG_RETURN_BOOL(superseded_lookup(id, on_date));
+	PG_RETURN_BOOL(bsearch(&id, cache->ids, cache->nids, sizeof(int64), compare_int64) != NULL);
+}

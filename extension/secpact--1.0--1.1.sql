@@ -58,3 +58,24 @@ CREATE FUNCTION @extschema@.signing_orders(kind text DEFAULT NULL, as_of date DE
 	SET search_path = pg_catalog, pg_temp;
 COMMENT ON FUNCTION @extschema@.signing_orders(text, date, boolean) IS
 	'every party''s signing_order, from one scan of the registry';
+
+-- in_force: inlinable (no SET clause, no subquery, every name qualified), with
+-- the supersession test in C, so that a scan tests each row's own columns.
+CREATE FUNCTION @extschema@.superseded(agreement_id bigint, on_date date) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'superseded'
+	LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.superseded(bigint, date) IS
+	'whether an agreement in force by the date supersedes the agreement';
+CREATE OR REPLACE FUNCTION @extschema@.in_force(agreement secpact.agreement, on_date date DEFAULT CURRENT_DATE)
+	RETURNS boolean
+	LANGUAGE sql STABLE PARALLEL SAFE
+AS $$
+SELECT CASE
+	WHEN $2 OPERATOR(pg_catalog.<) ($1).signed_on THEN false
+	WHEN ($1).terminated_on OPERATOR(pg_catalog.<=) $2 THEN false
+	WHEN ($1).expires_on OPERATOR(pg_catalog.<=) $2 THEN false
+	WHEN @extschema@.superseded(($1).id, $2) THEN false
+	WHEN ($1).entry_into_force IS NULL THEN NULL
+	ELSE ($1).entry_into_force OPERATOR(pg_catalog.<=) $2
+END
+$$;

@@ -650,23 +650,33 @@ SELECT pg_catalog.pg_extension_config_dump('secpact.signatory', '');
 -- Signing order and lifecycle over the registry
 --------------------------------------------------------------------------
 
+-- Whether an agreement in force by a date supersedes the given one: the one
+-- part of in_force() that reads the registry.  In C (registry.c), so that a
+-- scan asks the registry once rather than once a row.
+CREATE FUNCTION @extschema@.superseded(agreement_id bigint, on_date date) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'superseded'
+	LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.superseded(bigint, date) IS
+	'whether an agreement in force by the date supersedes the agreement';
+
 -- In force on a date: entered into force, not expired, not terminated, not
 -- superseded by an agreement in force by then.  NULL (unknown) when nothing
 -- ends it but its entry into force is unknown: signature is not entry into
 -- force, and many agreements are known only by their signature.
+-- No SET clause and no subquery, so that the planner inlines it: a scan then
+-- tests the row's own columns instead of calling an SQL function with the
+-- whole row.  Every name in it is qualified, so no search_path reaches it.
 CREATE FUNCTION @extschema@.in_force(agreement secpact.agreement, on_date date DEFAULT CURRENT_DATE)
 	RETURNS boolean
 	LANGUAGE sql STABLE PARALLEL SAFE
-	SET search_path = pg_catalog, pg_temp
 AS $$
 SELECT CASE
-	WHEN $2 < ($1).signed_on THEN false
-	WHEN ($1).terminated_on <= $2 THEN false
-	WHEN ($1).expires_on <= $2 THEN false
-	WHEN EXISTS (SELECT FROM secpact.agreement s
-				 WHERE s.supersedes = ($1).id AND s.entry_into_force <= $2) THEN false
+	WHEN $2 OPERATOR(pg_catalog.<) ($1).signed_on THEN false
+	WHEN ($1).terminated_on OPERATOR(pg_catalog.<=) $2 THEN false
+	WHEN ($1).expires_on OPERATOR(pg_catalog.<=) $2 THEN false
+	WHEN @extschema@.superseded(($1).id, $2) THEN false
 	WHEN ($1).entry_into_force IS NULL THEN NULL
-	ELSE ($1).entry_into_force <= $2
+	ELSE ($1).entry_into_force OPERATOR(pg_catalog.<=) $2
 END
 $$;
 COMMENT ON FUNCTION @extschema@.in_force(secpact.agreement, date) IS

@@ -255,6 +255,45 @@ SELECT f.kind, f.as_of, f.states_only,
 				s("position", counterpart, counterpart_name, signed_on, place, ordinal, shared, n))
 	   AS same
 FROM filters f ORDER BY 1, 2, 3;
+-- in_force is inlined (since 1.1): a scan tests the row's own columns, and
+-- asks the registry about supersession once (superseded(), which looks up
+-- its first 64 calls one by one and then reads every superseded id at once);
+-- it gives what the SQL of 1.0 gave, on every row, on dates around the data
+UPDATE secpact.agreement a SET entry_into_force = a.signed_on + (i % 400)::int,
+	expires_on = CASE WHEN i % 3 = 0 THEN a.signed_on + 3000 END,
+	terminated_on = CASE WHEN i % 17 = 0 THEN a.signed_on + 2000 END,
+	supersedes = CASE WHEN i % 29 = 0 THEN (SELECT max(b.id) FROM secpact.agreement b
+											  WHERE b.id < a.id AND b.kind = 'synthetic') END
+FROM (SELECT id, row_number() OVER (ORDER BY id) AS i FROM secpact.agreement WHERE kind = 'synthetic') n
+WHERE a.id = n.id AND n.i % 5 <> 0;
+CREATE FUNCTION pg_temp.in_force_1_0(agreement secpact.agreement, on_date date DEFAULT CURRENT_DATE)
+	RETURNS boolean LANGUAGE sql STABLE
+AS $$
+SELECT CASE
+	WHEN $2 < ($1).signed_on THEN false
+	WHEN ($1).terminated_on <= $2 THEN false
+	WHEN ($1).expires_on <= $2 THEN false
+	WHEN EXISTS (SELECT FROM secpact.agreement s
+				 WHERE s.supersedes = ($1).id AND s.entry_into_force <= $2) THEN false
+	WHEN ($1).entry_into_force IS NULL THEN NULL
+	ELSE ($1).entry_into_force <= $2
+END
+$$;
+SET max_parallel_workers_per_gather = 0;
+EXPLAIN (COSTS OFF) SELECT count(*) FROM secpact.agreement a WHERE in_force(a, '2010-01-01');
+RESET max_parallel_workers_per_gather;
+-- (every seventh row: the SQL of 1.0 is slow)
+SELECT d, count(*) FILTER (WHERE in_force(a, d)) AS in_force, count(*) FILTER (WHERE in_force(a, d) IS NULL) AS unknown,
+	   count(*) FILTER (WHERE in_force(a, d) IS DISTINCT FROM pg_temp.in_force_1_0(a, d)) AS differing
+FROM unnest('{1999-12-31,2003-01-01,2008-06-30,2013-09-01,NULL}'::date[]) AS d, secpact.agreement a
+WHERE a.id % 7 = 0
+GROUP BY d ORDER BY d;
+-- one row asked alone looks it up; a superseded one is not in force
+SELECT a.id = s.supersedes AS superseded_row, in_force(a, '2020-01-01') AS in_force
+FROM secpact.agreement a, (SELECT supersedes FROM secpact.agreement WHERE supersedes IS NOT NULL
+						   AND entry_into_force <= '2020-01-01' ORDER BY id LIMIT 1) s
+WHERE a.id = s.supersedes;
+SELECT superseded(NULL, '2020-01-01') IS NULL AS strict;
 -- in hub order, then by position and counterpart
 SELECT bool_and(ok) AS in_order FROM (
 	SELECT (hub, position, counterpart) >= lag((hub, position, counterpart)) OVER () AS ok
