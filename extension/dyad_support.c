@@ -15,10 +15,30 @@
  * and a btree scan with = ANY visits each listed dyad's entries, one descent
  * each.  The support function below hands the planner that condition, exact
  * (no recheck), whenever the dyad side of the operator is a column of a btree
- * index in dyad_ops.  A constant becomes a constant array, so that the planner
- * estimates it from the column's statistics; anything else (a parameter, a
- * column of another table in a nested loop) becomes dyads_involving() or
- * dyads_overlapping() of it, computed once per scan.
+ * index in dyad_ops.
+ *
+ * The descents are the price of one index instead of two: whatever the order
+ * of the dyads in a btree, the dyads of a party fall into about 125 separate
+ * runs on average (two neighbouring dyads share at most one party, so of the
+ * 2 x 31125 memberships at most 31124 continue a run), and the btree of
+ * PostgreSQL 15 descends once per array element.  Some 250 descents cost a few
+ * tenths of a millisecond, which matters only for parties with few
+ * agreements; and so does planning, since the planner estimates a constant
+ * array element by element against the column's statistics.  Hence three
+ * cases for a constant, by the share of rows the operator's own estimator
+ * (dyad_selfuncs.c) gives:
+ *
+ *	 - a quarter of the rows or more: no index condition.  The heap is read
+ *	   almost whole anyway, and faster in order than through a bitmap.
+ *	 - up to SMALL_RESULT rows: = ANY (dyads_involving('UA')), computed once
+ *	   per scan; the planner estimates it as ten elements, cheaply, and any
+ *	   estimate this small leads to the index anyway.
+ *	 - in between: = ANY of a constant array, which the planner estimates
+ *	   element by element from the statistics, to weigh a bitmap scan against
+ *	   a sequential one.
+ *
+ * Anything else (a parameter, a column of another table in a nested loop)
+ * takes the function form.
  */
 #include "secpact.h"
 
@@ -35,6 +55,12 @@
 #include "utils/lsyscache.h"
 #include "utils/syscache.h"
 #include "utils/typcache.h"
+
+/* Estimated rows up to which a constant takes the cheap-to-plan form. */
+#define SMALL_RESULT 10000.0
+
+/* The share of rows from which the index is not offered. */
+#define LARGE_SHARE 0.25
 
 /* An array of dyads, as the = ANY condition takes it. */
 static ArrayType *
@@ -101,6 +127,21 @@ extension_type(const char *name, Oid namespace)
 {
 	return GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid, CStringGetDatum(name),
 						   ObjectIdGetDatum(namespace));
+}
+
+/* dyads_involving(query) or dyads_overlapping(query); NULL when missing. */
+static Node *
+array_function(Oid namespace, Oid query_type, Oid dyad_type, Oid array_type, Node *query)
+{
+	const char *name = query_type == dyad_type ? "dyads_overlapping" : "dyads_involving";
+	Oid			fn = LookupFuncName(list_make2(makeString(get_namespace_name(namespace)),
+											   makeString(pstrdup(name))),
+									1, &query_type, true);
+
+	if (!OidIsValid(fn))
+		return NULL;
+	return (Node *) makeFuncExpr(fn, array_type, list_make1(copyObject(query)),
+								 InvalidOid, InvalidOid, COERCE_EXPLICIT_CALL);
 }
 
 /*
@@ -176,31 +217,35 @@ dyad_index_support(PG_FUNCTION_ARGS)
 	if (IsA(query, Const))
 	{
 		Const	   *c = (Const *) query;
-		DyadCode	dyads[DYAD_OVERLAPPING_MAX];
-		int			n;
+		Selectivity share = -1;
 
 		if (c->constisnull)
 			PG_RETURN_POINTER(NULL);
-		if (query_type == dyad_type)
-			n = dyad_overlapping(DatumGetDyad(c->constvalue), dyads);
+		/* the operator's own estimate; a direct call of the function has none */
+		if (is_opclause(req->node))
+			share = clause_selectivity(req->root, req->node, 0, JOIN_INNER, NULL);
+		if (share >= LARGE_SHARE)
+			PG_RETURN_POINTER(NULL);
+		if (share >= 0 && share * req->index->rel->tuples <= SMALL_RESULT)
+			array = array_function(namespace, query_type, dyad_type, array_type, query);
 		else
-			n = dyad_involving(DatumGetParty(c->constvalue), dyads);
-		array = (Node *) makeConst(array_type, -1, InvalidOid, -1,
-								   PointerGetDatum(dyad_array(dyads, n, dyad_type)),
-								   false, false);
+		{
+			DyadCode	dyads[DYAD_OVERLAPPING_MAX];
+			int			n;
+
+			if (query_type == dyad_type)
+				n = dyad_overlapping(DatumGetDyad(c->constvalue), dyads);
+			else
+				n = dyad_involving(DatumGetParty(c->constvalue), dyads);
+			array = (Node *) makeConst(array_type, -1, InvalidOid, -1,
+									   PointerGetDatum(dyad_array(dyads, n, dyad_type)),
+									   false, false);
+		}
 	}
 	else
-	{
-		const char *name = query_type == dyad_type ? "dyads_overlapping" : "dyads_involving";
-		Oid			fn = LookupFuncName(list_make2(makeString(get_namespace_name(namespace)),
-												   makeString(pstrdup(name))),
-										1, &query_type, true);
-
-		if (!OidIsValid(fn))
-			PG_RETURN_POINTER(NULL);
-		array = (Node *) makeFuncExpr(fn, array_type, list_make1(copyObject(query)),
-									  InvalidOid, InvalidOid, COERCE_EXPLICIT_CALL);
-	}
+		array = array_function(namespace, query_type, dyad_type, array_type, query);
+	if (array == NULL)
+		PG_RETURN_POINTER(NULL);
 
 	saop = makeNode(ScalarArrayOpExpr);
 	saop->opno = eq_opr;

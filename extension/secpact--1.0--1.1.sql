@@ -74,6 +74,8 @@ SELECT CASE
 	WHEN $2 OPERATOR(pg_catalog.<) ($1).signed_on THEN false
 	WHEN ($1).terminated_on OPERATOR(pg_catalog.<=) $2 THEN false
 	WHEN ($1).expires_on OPERATOR(pg_catalog.<=) $2 THEN false
+	-- not yet in force, superseded or not: no need to ask
+	WHEN ($1).entry_into_force OPERATOR(pg_catalog.>) $2 THEN false
 	WHEN @extschema@.superseded(($1).id, $2) THEN false
 	WHEN ($1).entry_into_force IS NULL THEN NULL
 	ELSE ($1).entry_into_force OPERATOR(pg_catalog.<=) $2
