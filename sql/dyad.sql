@@ -562,15 +562,14 @@ ANALYZE some_parties;
 SELECT * FROM pg_temp.plan($$SELECT * FROM some_parties WHERE 'BE-UA'::dyad @> p$$);
 SELECT count(*) FROM some_parties WHERE 'BE-UA'::dyad @> p;
 DROP TABLE some_parties;
--- a party in a fifth of the rows (UA, once FR has a third): the dyads as a
--- constant array, which the planner estimates from the statistics; in a
--- third (FR): no index, as the table is read almost whole anyway
+-- a party in more than 10,000 rows: the dyads as a constant array, which
+-- the planner estimates element by element from the statistics (here, FR in
+-- a third of the rows, and UA in a fifth)
 INSERT INTO agreements SELECT 200000 + i, dyad('FR', p.a[1 + i % 249])
 FROM generate_series(1, 30000) AS i,
 	 (SELECT array_agg(party ORDER BY party) AS a FROM parties() WHERE party NOT IN ('FR', 'UA')) AS p;
 ANALYZE agreements;
 SELECT * FROM pg_temp.plan($$SELECT count(*) FROM agreements WHERE parties @> 'UA'$$);
-SELECT * FROM pg_temp.plan($$SELECT count(*) FROM agreements WHERE parties @> 'FR'$$);
 SELECT count(*) FROM agreements WHERE parties @> 'FR';
 SET enable_indexscan = off;
 SET enable_bitmapscan = off;
