@@ -23,7 +23,7 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
 
 .DEFAULT_GOAL := all
-.PHONY: deps demo test soak party-table unit-tests integration-tests fuzz fuzz-targets
+.PHONY: deps demo test soak bench party-table unit-tests integration-tests fuzz fuzz-targets
 
 # The dependency step runs before anything needs pg_config or a compiler:
 # these entry points install what is missing, then run again in a new make
@@ -36,7 +36,7 @@ demo: deps
 	@tools/demo $(if $(KEEP),--keep)
 
 test: deps
-	@tools/install-deps sqlsmith
+	@tools/install-deps sqlsmith locales
 	@$(MAKE) -s --no-print-directory WERROR=1 all install unit-tests integration-tests fuzz-targets >/dev/null
 	@tools/run-tests
 
@@ -46,6 +46,15 @@ soak: deps
 	@tools/install-deps sqlsmith
 	@$(MAKE) -s --no-print-directory all install >/dev/null
 	@tools/soak $(SOAK_QUERIES)
+
+# secpact against plain SQL on synthetic agreements, in throwaway clusters:
+# writes bench/RESULTS.md (see bench/run; the data stays in results/bench).
+BENCH_ROWS ?= 1000000 10000000
+BENCH_REPS ?= 5
+bench: deps
+	@tools/install-deps locales
+	@$(MAKE) -s --no-print-directory all install >/dev/null
+	@bench/run --rows "$(BENCH_ROWS)" --reps $(BENCH_REPS)
 
 # Fuzzes every text parser of the pure core for FUZZ_SECONDS each.
 fuzz: deps
