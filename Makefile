@@ -7,8 +7,8 @@ MODULE_big = secpact
 CORE_SRCS = extension/party_core.c extension/party_table.c extension/dyad_core.c \
 	extension/signing_core.c extension/party_set_core.c extension/chart_core.c
 OBJS = extension/secpact.o extension/party.o extension/dyad.o extension/dyad_gin.o \
-	extension/dyad_selfuncs.o extension/signing.o extension/party_set.o extension/chart.o \
-	$(CORE_SRCS:.c=.o)
+	extension/dyad_support.o extension/registry.o extension/dyad_selfuncs.o \
+	extension/signing.o extension/party_set.o extension/chart.o $(CORE_SRCS:.c=.o)
 DATA = extension/secpact--1.0.sql extension/secpact--1.1.sql extension/secpact--1.0--1.1.sql
 REGRESS = party dyad signing registry analytics migration security scaling transactions
 REGRESS_OPTS = --inputdir=. --outputdir=results/regress
@@ -23,7 +23,7 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
 
 .DEFAULT_GOAL := all
-.PHONY: deps demo test test-memcheck soak party-table unit-tests integration-tests fuzz fuzz-targets docs-chart
+.PHONY: deps demo test test-memcheck soak bench party-table unit-tests integration-tests fuzz fuzz-targets docs-chart
 
 # The dependency step runs before anything needs pg_config or a compiler:
 # these entry points install what is missing, then run again in a new make
@@ -39,7 +39,7 @@ demo: deps
 # The chart suite needs xmllint and python3; Chromium, when it cannot be
 # installed, only makes its browser checks skip (and say so).
 test: deps
-	@tools/install-deps sqlsmith libxml2-utils python3
+	@tools/install-deps sqlsmith libxml2-utils python3 locales
 	@tools/install-deps chromium fonts-dejavu-core || echo "make test: Chromium could not be installed; the chart suite will skip its browser checks" >&2
 	@tools/check-install-rights test
 	@$(MAKE) -s --no-print-directory WERROR=1 all install unit-tests integration-tests fuzz-targets >/dev/null
@@ -67,6 +67,15 @@ soak: deps
 	@tools/install-deps sqlsmith
 	@$(MAKE) -s --no-print-directory all install >/dev/null
 	@tools/soak $(SOAK_QUERIES)
+
+# secpact against plain SQL on synthetic agreements, in throwaway clusters:
+# writes bench/RESULTS.md (see bench/run; the data stays in results/bench).
+BENCH_ROWS ?= 1000000 10000000
+BENCH_REPS ?= 5
+bench: deps
+	@tools/install-deps locales
+	@$(MAKE) -s --no-print-directory all install >/dev/null
+	@bench/run --rows "$(BENCH_ROWS)" --reps $(BENCH_REPS)
 
 # Fuzzes every text parser of the pure core for FUZZ_SECONDS each.
 fuzz: deps

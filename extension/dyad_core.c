@@ -192,3 +192,61 @@ dyad_is_valid(uint32_t value)
 
 	return lower < higher && party_is_known(lower) && party_is_known(higher);
 }
+
+int
+dyad_involving(PartyCode party, DyadCode *out)
+{
+	int			n = 0;
+
+	if (!party_is_known(party))
+		return 0;
+
+	/*
+	 * The table is in party order, so the dyads come out in dyad order: those
+	 * where the party is the higher one, (x << 16) | party for x below it,
+	 * then those where it is the lower one, (party << 16) | x.
+	 */
+	for (int row = 0; row < party_table_len; row++)
+	{
+		const PartyInfo *p = &party_table[row];
+		PartyCode	other = PARTY_CODE(p->alpha2[0], p->alpha2[1]);
+
+		if (other < party)
+			out[n++] = DYAD_CODE(other, party);
+		else if (other > party)
+			out[n++] = DYAD_CODE(party, other);
+	}
+	return n;
+}
+
+int
+dyad_overlapping(DyadCode dyad, DyadCode *out)
+{
+	DyadCode	first[DYAD_INVOLVING_MAX];
+	DyadCode	second[DYAD_INVOLVING_MAX];
+	int			nfirst,
+				nsecond,
+				i = 0,
+				j = 0,
+				n = 0;
+
+	if (!dyad_is_valid(dyad))
+		return 0;
+	nfirst = dyad_involving(DYAD_FIRST(dyad), first);
+	nsecond = dyad_involving(DYAD_SECOND(dyad), second);
+
+	/* Merge the two sorted lists; the dyad itself is in both. */
+	while (i < nfirst || j < nsecond)
+	{
+		if (j == nsecond || (i < nfirst && first[i] < second[j]))
+			out[n++] = first[i++];
+		else if (i == nfirst || second[j] < first[i])
+			out[n++] = second[j++];
+		else
+		{
+			out[n++] = first[i++];
+			j++;
+		}
+	}
+	return n;
+}

@@ -90,6 +90,28 @@ extern void dyad_format(DyadCode dyad, char *out);
  */
 extern bool dyad_is_valid(uint32_t value);
 
+/*
+ * Room for the dyads of one party (each of the other parties, at most one
+ * per pair of letters) and for the dyads sharing a party with a dyad.
+ */
+#define DYAD_INVOLVING_MAX	(26 * 26 - 1)
+#define DYAD_OVERLAPPING_MAX	(2 * DYAD_INVOLVING_MAX)
+
+/*
+ * Writes every dyad that involves the party into out[DYAD_INVOLVING_MAX], in
+ * dyad order, and returns how many: one per other known party, none when the
+ * party is not known.  The planner support of @> turns "involves P" into
+ * "is one of these" for a btree index on dyads.
+ */
+extern int	dyad_involving(PartyCode party, DyadCode *out);
+
+/*
+ * Writes every dyad that shares a party with the given one, itself included,
+ * into out[DYAD_OVERLAPPING_MAX], in dyad order, and returns how many; none
+ * when the dyad is not valid.  The same for &&.
+ */
+extern int	dyad_overlapping(DyadCode dyad, DyadCode *out);
+
 /* Whether the dyad involves the party. */
 static inline bool
 dyad_contains(DyadCode dyad, PartyCode party)

@@ -103,7 +103,9 @@ CREATE OPERATOR CLASS @extschema@.party_ops
 		OPERATOR 4 @extschema@.>=,
 		OPERATOR 5 @extschema@.>,
 		FUNCTION 1 @extschema@.party_cmp(@extschema@.party, @extschema@.party),
-		FUNCTION 2 @extschema@.party_sortsupport(internal);
+		FUNCTION 2 @extschema@.party_sortsupport(internal),
+		-- equality is bitwise: btree indexes deduplicate (since 1.1)
+		FUNCTION 4 pg_catalog.btequalimage(oid);
 
 CREATE OPERATOR CLASS @extschema@.party_hash_ops
 	DEFAULT FOR TYPE @extschema@.party USING hash AS
@@ -341,7 +343,9 @@ CREATE OPERATOR CLASS @extschema@.dyad_ops
 		OPERATOR 4 @extschema@.>=,
 		OPERATOR 5 @extschema@.>,
 		FUNCTION 1 @extschema@.dyad_cmp(@extschema@.dyad, @extschema@.dyad),
-		FUNCTION 2 @extschema@.dyad_sortsupport(internal);
+		FUNCTION 2 @extschema@.dyad_sortsupport(internal),
+		-- equality is bitwise: btree indexes deduplicate (since 1.1)
+		FUNCTION 4 pg_catalog.btequalimage(oid);
 
 CREATE OPERATOR CLASS @extschema@.dyad_hash_ops
 	DEFAULT FOR TYPE @extschema@.dyad USING hash AS
@@ -349,20 +353,42 @@ CREATE OPERATOR CLASS @extschema@.dyad_hash_ops
 		FUNCTION 1 @extschema@.dyad_hash(@extschema@.dyad),
 		FUNCTION 2 @extschema@.dyad_hash_extended(@extschema@.dyad, bigint);
 
+-- The dyads that involve a party, and those that share a party with a dyad:
+-- what @> and && mean to a btree index of dyads (see dyad_support.c).
+CREATE FUNCTION @extschema@.dyads_involving(@extschema@.party) RETURNS @extschema@.dyad[]
+	AS 'MODULE_PATHNAME', 'dyads_involving' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.dyads_involving(@extschema@.party) IS
+	'every dyad that involves the party, in dyad order';
+CREATE FUNCTION @extschema@.dyads_overlapping(@extschema@.dyad) RETURNS @extschema@.dyad[]
+	AS 'MODULE_PATHNAME', 'dyads_overlapping' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.dyads_overlapping(@extschema@.dyad) IS
+	'every dyad that shares a party with the given one, itself included, in dyad order';
+
+-- Planner support of @>, <@ and &&: a btree index of dyads answers them as
+-- parties = ANY (dyads_involving(...)), exactly, so one btree serves lookups
+-- of a dyad and of a party.
+CREATE FUNCTION @extschema@.dyad_index_support(internal) RETURNS internal
+	AS 'MODULE_PATHNAME', 'dyad_index_support' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.dyad_index_support(internal) IS
+	'planner support: @>, <@ and && as = ANY of dyads, for btree indexes of dyads';
+
 -- Containment and overlap.  Exact, and they raise no errors: LEAKPROOF, so
 -- that they can be pushed into security-barrier views and row-level security
 -- quals, and so that the estimators below may apply them to statistics for
 -- users who cannot read the table.
 CREATE FUNCTION @extschema@.dyad_contains_party(@extschema@.dyad, @extschema@.party) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'dyad_contains_party' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+	AS 'MODULE_PATHNAME', 'dyad_contains_party' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF
+	SUPPORT @extschema@.dyad_index_support;
 COMMENT ON FUNCTION @extschema@.dyad_contains_party(@extschema@.dyad, @extschema@.party) IS
 	'implementation of dyad @> party: whether the party is one of the two';
 CREATE FUNCTION @extschema@.party_in_dyad(@extschema@.party, @extschema@.dyad) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'party_in_dyad' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+	AS 'MODULE_PATHNAME', 'party_in_dyad' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF
+	SUPPORT @extschema@.dyad_index_support;
 COMMENT ON FUNCTION @extschema@.party_in_dyad(@extschema@.party, @extschema@.dyad) IS
 	'implementation of party <@ dyad: whether the party is one of the two';
 CREATE FUNCTION @extschema@.dyad_overlap(@extschema@.dyad, @extschema@.dyad) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'dyad_overlap' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+	AS 'MODULE_PATHNAME', 'dyad_overlap' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF
+	SUPPORT @extschema@.dyad_index_support;
 COMMENT ON FUNCTION @extschema@.dyad_overlap(@extschema@.dyad, @extschema@.dyad) IS
 	'implementation of dyad && dyad: whether the two share a party';
 
@@ -576,10 +602,12 @@ COMMENT ON COLUMN secpact.agreement.supersedes IS 'the agreement this one replac
 COMMENT ON COLUMN secpact.agreement.framework IS 'the series it belongs to, e.g. the G7 Joint Declaration of Support for Ukraine';
 COMMENT ON COLUMN secpact.agreement.source IS 'where the facts come from';
 
--- fastupdate off: a pending list grows without bound during bulk loads and
--- makes every search scan it; agreements are written far less than read.
-CREATE INDEX agreement_parties_gin ON secpact.agreement USING gin (parties) WITH (fastupdate = off);
-CREATE INDEX agreement_parties_signed_on ON secpact.agreement (parties, signed_on);
+-- One deduplicated btree answers both lookups: parties = 'BE-UA' directly,
+-- and parties @> 'UA' (or && 'BE-UA') as = ANY of the dyads involving UA,
+-- through the planner support of @> (dyad_support.c).  It is about a third
+-- the size of the three indexes plain SQL needs for the same two lookups,
+-- and a third as costly to keep up during loads as the GIN index of 1.0.
+CREATE INDEX agreement_parties ON secpact.agreement (parties);
 CREATE INDEX agreement_supersedes ON secpact.agreement (supersedes) WHERE supersedes IS NOT NULL;
 
 CREATE TABLE secpact.signatory (
@@ -622,23 +650,35 @@ SELECT pg_catalog.pg_extension_config_dump('secpact.signatory', '');
 -- Signing order and lifecycle over the registry
 --------------------------------------------------------------------------
 
+-- Whether an agreement in force by a date supersedes the given one: the one
+-- part of in_force() that reads the registry.  In C (registry.c), so that a
+-- scan asks the registry once rather than once a row.
+CREATE FUNCTION @extschema@.superseded(agreement_id bigint, on_date date) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'superseded'
+	LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.superseded(bigint, date) IS
+	'whether an agreement in force by the date supersedes the agreement';
+
 -- In force on a date: entered into force, not expired, not terminated, not
 -- superseded by an agreement in force by then.  NULL (unknown) when nothing
 -- ends it but its entry into force is unknown: signature is not entry into
 -- force, and many agreements are known only by their signature.
+-- No SET clause and no subquery, so that the planner inlines it: a scan then
+-- tests the row's own columns instead of calling an SQL function with the
+-- whole row.  Every name in it is qualified, so no search_path reaches it.
 CREATE FUNCTION @extschema@.in_force(agreement secpact.agreement, on_date date DEFAULT CURRENT_DATE)
 	RETURNS boolean
 	LANGUAGE sql STABLE PARALLEL SAFE
-	SET search_path = pg_catalog, pg_temp
 AS $$
 SELECT CASE
-	WHEN $2 < ($1).signed_on THEN false
-	WHEN ($1).terminated_on <= $2 THEN false
-	WHEN ($1).expires_on <= $2 THEN false
-	WHEN EXISTS (SELECT FROM secpact.agreement s
-				 WHERE s.supersedes = ($1).id AND s.entry_into_force <= $2) THEN false
+	WHEN $2 OPERATOR(pg_catalog.<) ($1).signed_on THEN false
+	WHEN ($1).terminated_on OPERATOR(pg_catalog.<=) $2 THEN false
+	WHEN ($1).expires_on OPERATOR(pg_catalog.<=) $2 THEN false
+	-- not yet in force, superseded or not: no need to ask
+	WHEN ($1).entry_into_force OPERATOR(pg_catalog.>) $2 THEN false
+	WHEN @extschema@.superseded(($1).id, $2) THEN false
 	WHEN ($1).entry_into_force IS NULL THEN NULL
-	ELSE ($1).entry_into_force <= $2
+	ELSE ($1).entry_into_force OPERATOR(pg_catalog.<=) $2
 END
 $$;
 COMMENT ON FUNCTION @extschema@.in_force(secpact.agreement, date) IS
@@ -646,36 +686,31 @@ COMMENT ON FUNCTION @extschema@.in_force(secpact.agreement, date) IS
 
 -- One row per counterpart of hub, by its first signing.  Signings order by
 -- signed_on, then day_order with known values first; rows equal on both
--- (NULL equal to NULL) are peers and share a position.
+-- (NULL equal to NULL) are peers and share a position.  In C (registry.c):
+-- one scan of the hub's agreements, each offered to a fixed table of first
+-- signings, instead of a sort of all of them; the query it runs through SPI
+-- is fully qualified, and runs with the caller's privileges and snapshot.
 CREATE FUNCTION @extschema@.signing_order(hub @extschema@.party, kind text DEFAULT NULL,
 										  as_of date DEFAULT NULL, states_only boolean DEFAULT false)
 	RETURNS TABLE("position" int, counterpart @extschema@.party, counterpart_name text,
 				  signed_on date, place text, ordinal text, shared boolean)
-	LANGUAGE sql STABLE PARALLEL SAFE
-	SET search_path = pg_catalog, pg_temp
-AS $$
-WITH firsts AS (
-	SELECT DISTINCT ON (c.counterpart) c.counterpart, a.signed_on, a.day_order, a.place
-	FROM secpact.agreement a
-	CROSS JOIN LATERAL (SELECT @extschema@.counterpart(a.parties, $1) AS counterpart) c
-	WHERE a.parties OPERATOR(@extschema@.@>) $1
-	  AND ($2 IS NULL OR a.kind = $2)
-	  AND ($3 IS NULL OR a.signed_on <= $3)
-	  AND NOT (coalesce($4, false) AND @extschema@.is_organisation(c.counterpart))
-	ORDER BY c.counterpart, a.signed_on, a.day_order NULLS LAST, a.id
-), ranked AS (
-	SELECT (rank() OVER w)::int AS position, f.counterpart, f.signed_on, f.place,
-		   count(*) OVER (PARTITION BY f.signed_on, f.day_order) > 1 AS shared
-	FROM firsts f
-	WINDOW w AS (ORDER BY f.signed_on, f.day_order NULLS LAST)
-)
-SELECT r.position, r.counterpart, @extschema@.party_name(r.counterpart), r.signed_on, r.place,
-	   @extschema@.ordinal(r.position), r.shared
-FROM ranked r
-ORDER BY r.position, r.counterpart
-$$;
+	AS 'MODULE_PATHNAME', 'signing_order'
+	LANGUAGE C STABLE PARALLEL SAFE ROWS 100
+	SET search_path = pg_catalog, pg_temp;
 COMMENT ON FUNCTION @extschema@.signing_order(@extschema@.party, text, date, boolean) IS
 	'the counterparts of a party in the order of their first signing, with shared positions for ties';
+
+-- Every hub's signing order from one scan of the registry: the first
+-- signing of each pair of parties, then each party's counterparts ranked.
+CREATE FUNCTION @extschema@.signing_orders(kind text DEFAULT NULL, as_of date DEFAULT NULL,
+										   states_only boolean DEFAULT false)
+	RETURNS TABLE(hub @extschema@.party, "position" int, counterpart @extschema@.party,
+				  counterpart_name text, signed_on date, place text, ordinal text, shared boolean)
+	AS 'MODULE_PATHNAME', 'signing_orders'
+	LANGUAGE C STABLE PARALLEL SAFE ROWS 10000
+	SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION @extschema@.signing_orders(text, date, boolean) IS
+	'every party''s signing_order, from one scan of the registry';
 
 CREATE FUNCTION @extschema@.partners(hub @extschema@.party, kind text DEFAULT NULL, as_of date DEFAULT NULL)
 	RETURNS TABLE(counterpart @extschema@.party, first_signed date, agreements int, in_force boolean)

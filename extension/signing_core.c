@@ -8,6 +8,7 @@
  */
 #include "signing_core.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 bool
@@ -47,6 +48,44 @@ signing_step(SigningState *state, bool new_group, int index,
 	}
 	*place = *p;
 	return true;
+}
+
+static int
+compare_rows(const void *a, const void *b)
+{
+	const SigningOrderRow *x = a;
+	const SigningOrderRow *y = b;
+
+	if (x->day != y->day)
+		return x->day < y->day ? -1 : 1;
+	if (x->order != y->order)
+		return x->order < y->order ? -1 : 1;
+	if (x->index != y->index)
+		return x->index < y->index ? -1 : 1;
+	return 0;
+}
+
+void
+signing_order_rank(SigningOrderRow *rows, int n)
+{
+	int			group = 0;
+
+	if (n <= 0)
+		return;
+	qsort(rows, (size_t) n, sizeof(SigningOrderRow), compare_rows);
+	for (int i = 1; i <= n; i++)
+	{
+		/* rows[group, i) are peers: equal day and order */
+		if (i == n || rows[i].day != rows[group].day || rows[i].order != rows[group].order)
+		{
+			for (int k = group; k < i; k++)
+			{
+				rows[k].position = group + 1;
+				rows[k].shared = i - group > 1;
+			}
+			group = i;
+		}
+	}
 }
 
 bool

@@ -60,6 +60,71 @@ typedef struct SigningState
 extern bool signing_step(SigningState *state, bool new_group, int index,
 						 SigningPlace *place);
 
+/*
+ * The signing order over a registry: each counterpart's first signing, and
+ * the places they take.
+ *
+ * A signing compares by its day, then by its order within the day, known
+ * before unknown, then by id, which only decides which row stands for a
+ * counterpart; places depend on day and order alone.
+ */
+typedef struct Signing
+{
+	int32_t		day;			/* the day signed, in any consistent count */
+	int32_t		order;			/* order within the day, or SIGNING_ORDER_UNKNOWN */
+	int64_t		id;
+} Signing;
+
+#define SIGNING_ORDER_UNKNOWN INT32_MAX
+
+static inline bool
+signing_precedes(const Signing *a, const Signing *b)
+{
+	if (a->day != b->day)
+		return a->day < b->day;
+	if (a->order != b->order)
+		return a->order < b->order;
+	return a->id < b->id;
+}
+
+/* A counterpart's first signing so far; all zero bytes before any. */
+typedef struct FirstSigning
+{
+	Signing		signing;
+	bool		seen;
+} FirstSigning;
+
+/*
+ * Offers a signing to a counterpart's slot; true when it is now the first.
+ * O(1) and allocation-free, so a scan of any size costs one comparison a row.
+ */
+static inline bool
+first_signing_offer(FirstSigning *first, const Signing *signing)
+{
+	if (first->seen && !signing_precedes(signing, &first->signing))
+		return false;
+	first->signing = *signing;
+	first->seen = true;
+	return true;
+}
+
+/* One counterpart in a signing order. */
+typedef struct SigningOrderRow
+{
+	int32_t		index;			/* the counterpart, by the caller's numbering */
+	int32_t		day;			/* of its first signing */
+	int32_t		order;
+	int32_t		position;		/* set by signing_order_rank */
+	bool		shared;			/* set by signing_order_rank */
+} SigningOrderRow;
+
+/*
+ * Sorts rows[0..n) into signing order (day, order, then index) and sets each
+ * row's position, as rank() over (day, order): rows equal on both share a
+ * position, the next position skips; shared says the position is shared.
+ */
+extern void signing_order_rank(SigningOrderRow *rows, int n);
+
 /* Parses a mode name ("rank", "dense"); false for anything else. */
 extern bool signing_parse_mode(const char *s, size_t len, SigningMode *out);
 

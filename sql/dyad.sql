@@ -482,3 +482,106 @@ FROM overlap_by_seqscan s,
 	LATERAL (SELECT count(*) AS n, sum(a.id) AS ids FROM agreements a WHERE a.parties && s.q) i
 WHERE (i.n, i.ids) IS DISTINCT FROM (s.n, s.ids);
 RESET enable_seqscan;
+
+-- A btree index answers @>, <@ and && as well, through the planner support
+-- of those operators: as = ANY of the dyads that involve the party (or share
+-- one with the dyad), exactly, so the index condition replaces the operator.
+-- Equality is bitwise, so the btree deduplicates: far smaller than without.
+DROP INDEX agreements_parties;
+CREATE INDEX agreements_parties_btree ON agreements (parties);
+CREATE INDEX agreements_parties_nodedup ON agreements (parties) WITH (deduplicate_items = off);
+SELECT pg_relation_size('agreements_parties_btree') < 0.6 * pg_relation_size('agreements_parties_nodedup')
+	AS deduplicated;
+DROP INDEX agreements_parties_nodedup;
+-- EXPLAIN, with the dyads a constant stands for shortened to the first two and the last
+CREATE FUNCTION pg_temp.plan(query text) RETURNS SETOF text LANGUAGE plpgsql AS $$
+DECLARE
+	line text;
+BEGIN
+	FOR line IN EXECUTE 'EXPLAIN (COSTS OFF) ' || query LOOP
+		RETURN NEXT regexp_replace(line, '''\{([^,]+),([^,]+),[^}]*,([^,}]+)\}''::dyad\[\]',
+			'''{\1,\2,...,\3}''::dyad[] (' || coalesce(array_length(regexp_split_to_array(
+				substring(line FROM '''\{([^}]*)\}''::dyad\[\]'), ','), 1), 0) || ' dyads)');
+	END LOOP;
+END $$;
+SELECT * FROM pg_temp.plan($$SELECT * FROM agreements WHERE parties @> 'TV'$$);
+SELECT * FROM pg_temp.plan($$SELECT * FROM agreements WHERE 'NR' <@ parties$$);
+SELECT * FROM pg_temp.plan($$SELECT * FROM agreements WHERE parties && 'NR-TV'$$);
+SELECT * FROM pg_temp.plan($$SELECT * FROM agreements WHERE dyad_contains_party(parties, 'TV')$$);
+SELECT * FROM agreements WHERE parties @> 'NR' ORDER BY id;
+SELECT count(*) FROM agreements WHERE 'TV' <@ parties;
+SELECT count(*) FROM agreements WHERE parties && 'NR-TV';
+-- for every party and probe, through the index (a parameter: = ANY of
+-- dyads_involving() of it, computed once per scan), by index scan and by
+-- bitmap scan, the same rows as a sequential scan
+SET enable_seqscan = off;
+SET enable_bitmapscan = off;
+EXPLAIN (COSTS OFF)
+SELECT p.party, s.* FROM parties() p,
+	LATERAL (SELECT count(*) AS n, sum(a.id) AS ids FROM agreements a WHERE a.parties @> p.party) s;
+SELECT count(*) AS parties_differing
+FROM contains_by_seqscan s,
+	LATERAL (SELECT count(*) AS n, sum(a.id) AS ids FROM agreements a WHERE a.parties @> s.party) i
+WHERE (i.n, i.ids) IS DISTINCT FROM (s.n, s.ids);
+SELECT count(*) AS parties_differing
+FROM contains_by_seqscan s,
+	LATERAL (SELECT count(*) AS n, sum(a.id) AS ids FROM agreements a WHERE s.party <@ a.parties) i
+WHERE (i.n, i.ids) IS DISTINCT FROM (s.n, s.ids);
+SELECT count(*) AS probes_differing
+FROM overlap_by_seqscan s,
+	LATERAL (SELECT count(*) AS n, sum(a.id) AS ids FROM agreements a WHERE a.parties && s.q) i
+WHERE (i.n, i.ids) IS DISTINCT FROM (s.n, s.ids);
+RESET enable_bitmapscan;
+SET enable_indexscan = off;
+EXPLAIN (COSTS OFF)
+SELECT q, s.* FROM probes,
+	LATERAL (SELECT count(*) AS n, sum(a.id) AS ids FROM agreements a WHERE a.parties && q) s;
+SELECT count(*) AS parties_differing
+FROM contains_by_seqscan s,
+	LATERAL (SELECT count(*) AS n, sum(a.id) AS ids FROM agreements a WHERE a.parties @> s.party) i
+WHERE (i.n, i.ids) IS DISTINCT FROM (s.n, s.ids);
+SELECT count(*) AS probes_differing
+FROM overlap_by_seqscan s,
+	LATERAL (SELECT count(*) AS n, sum(a.id) AS ids FROM agreements a WHERE a.parties && s.q) i
+WHERE (i.n, i.ids) IS DISTINCT FROM (s.n, s.ids);
+RESET enable_indexscan;
+-- a prepared statement's generic plan names the function
+PREPARE involving(party) AS SELECT count(*) FROM agreements WHERE parties @> $1;
+SET plan_cache_mode = force_generic_plan;
+EXPLAIN (COSTS OFF) EXECUTE involving('TV');
+EXECUTE involving('TV');
+RESET plan_cache_mode;
+DEALLOCATE involving;
+-- what the index cannot answer it does not claim: the party from the row
+-- itself, a hash index, a btree over parties
+SELECT * FROM pg_temp.plan($$SELECT * FROM agreements WHERE dyad_contains_party(parties, first_party(parties))$$);
+SELECT * FROM pg_temp.plan($$SELECT * FROM all_dyads WHERE d @> 'UA'$$);
+RESET enable_seqscan;
+CREATE TABLE some_parties AS SELECT party AS p FROM parties() CROSS JOIN generate_series(1, 40);
+CREATE INDEX ON some_parties (p);
+ANALYZE some_parties;
+SELECT * FROM pg_temp.plan($$SELECT * FROM some_parties WHERE 'BE-UA'::dyad @> p$$);
+SELECT count(*) FROM some_parties WHERE 'BE-UA'::dyad @> p;
+DROP TABLE some_parties;
+-- a party in more than 10,000 rows: the dyads as a constant array, which
+-- the planner estimates element by element from the statistics (here, FR in
+-- a third of the rows, and UA in a fifth)
+INSERT INTO agreements SELECT 200000 + i, dyad('FR', p.a[1 + i % 249])
+FROM generate_series(1, 30000) AS i,
+	 (SELECT array_agg(party ORDER BY party) AS a FROM parties() WHERE party NOT IN ('FR', 'UA')) AS p;
+ANALYZE agreements;
+SELECT * FROM pg_temp.plan($$SELECT count(*) FROM agreements WHERE parties @> 'UA'$$);
+SELECT count(*) FROM agreements WHERE parties @> 'FR';
+SET enable_indexscan = off;
+SET enable_bitmapscan = off;
+SELECT count(*) FROM agreements WHERE parties @> 'FR';
+RESET enable_indexscan;
+RESET enable_bitmapscan;
+-- the lists themselves
+SELECT array_length(dyads_involving('UA'), 1) AS involving_ua, (dyads_involving('UA'))[1:3] AS first_three,
+	   array_length(dyads_overlapping('BE-UA'), 1) AS overlapping_be_ua,
+	   dyads_involving(NULL) IS NULL AS strict;
+SELECT bool_and(d @> 'UA') AS all_involve_ua, count(DISTINCT d) AS distinct_dyads
+FROM unnest(dyads_involving('UA')) AS d;
+SELECT bool_and(d && 'BE-UA') AS all_overlap, count(DISTINCT d) AS distinct_dyads
+FROM unnest(dyads_overlapping('BE-UA')) AS d;

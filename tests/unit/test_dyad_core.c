@@ -494,6 +494,75 @@ test_small_strings_exhaustive(void **state)
 	assert_true(accepted > 100);
 }
 
+/*
+ * dyad_involving is exactly the set of valid dyads containing the party, in
+ * dyad order; dyad_overlapping exactly those sharing a party.  Checked for
+ * every party and for a spread of dyads against a brute-force scan.
+ */
+static void
+test_involving_and_overlapping(void **state)
+{
+	DyadCode	got[DYAD_OVERLAPPING_MAX];
+
+	(void) state;
+	for (int row = 0; row < party_table_len; row++)
+	{
+		PartyCode	party = row_code(row);
+		int			n = dyad_involving(party, got);
+		int			k = 0;
+
+		assert_int_equal(n, party_table_len - 1);
+		for (int i = 0; i < n; i++)
+		{
+			assert_true(dyad_is_valid(got[i]));
+			assert_true(dyad_contains(got[i], party));
+			if (i > 0)
+				assert_true(got[i - 1] < got[i]);
+		}
+		/* and nothing is missing: every other party once */
+		for (int other = 0; other < party_table_len; other++)
+		{
+			DyadCode	dyad = 0;
+
+			if (other == row)
+				continue;
+			assert_true(dyad_make(party, row_code(other), &dyad));
+			while (k < n && got[k] < dyad)
+				k++;
+			assert_true(k < n);
+			assert_int_equal(got[k], dyad);
+		}
+	}
+	/* unknown parties and invalid dyads have none */
+	assert_int_equal(dyad_involving(PARTY_CODE('X', 'X'), got), 0);
+	assert_int_equal(dyad_involving(0, got), 0);
+	assert_int_equal(dyad_overlapping(DYAD_CODE(UA, BE), got), 0);
+	assert_int_equal(dyad_overlapping(DYAD_CODE(UA, UA), got), 0);
+	assert_int_equal(dyad_overlapping(0xFFFFFFFF, got), 0);
+
+	for (int a = 0; a < party_table_len; a += 7)
+		for (int b = a + 1; b < party_table_len; b += 13)
+		{
+			DyadCode	query = DYAD_CODE(row_code(a), row_code(b));
+			int			n = dyad_overlapping(query, got);
+			int			expected = 0;
+
+			for (int x = 0; x < party_table_len; x++)
+				for (int y = x + 1; y < party_table_len; y++)
+					if (dyad_overlaps(DYAD_CODE(row_code(x), row_code(y)), query))
+						expected++;
+			assert_int_equal(n, expected);
+			assert_int_equal(n, 2 * (party_table_len - 1) - 1);
+			for (int i = 0; i < n; i++)
+			{
+				assert_true(dyad_is_valid(got[i]));
+				assert_true(dyad_overlaps(got[i], query));
+				if (i > 0)
+					assert_true(got[i - 1] < got[i]);
+			}
+		}
+}
+
 int
 main(void)
 {
@@ -508,6 +577,7 @@ main(void)
 		cmocka_unit_test(test_boundary_lengths),
 		cmocka_unit_test(test_huge_input),
 		cmocka_unit_test(test_small_strings_exhaustive),
+		cmocka_unit_test(test_involving_and_overlapping),
 	};
 
 	return cmocka_run_group_tests_name("dyad_core", tests, NULL, NULL);

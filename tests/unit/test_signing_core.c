@@ -484,6 +484,137 @@ test_random_against_naive(void **state)
 	assert_true(compared > (long) TRIALS * MAX_ROWS / 4);
 }
 
+/* First signings: the earliest day, then a known order before an unknown one, then the lower id */
+static void
+test_first_signing_offer(void **state)
+{
+	FirstSigning first;
+	Signing		s;
+
+	(void) state;
+	memset(&first, 0, sizeof(first));
+	s = (Signing) {100, SIGNING_ORDER_UNKNOWN, 7};
+	assert_true(first_signing_offer(&first, &s));
+	/* the same signing again, a later day, a higher id: no change */
+	assert_false(first_signing_offer(&first, &s));
+	s = (Signing) {101, 1, 1};
+	assert_false(first_signing_offer(&first, &s));
+	s = (Signing) {100, SIGNING_ORDER_UNKNOWN, 8};
+	assert_false(first_signing_offer(&first, &s));
+	/* a lower id on the same day and order stands for it */
+	s = (Signing) {100, SIGNING_ORDER_UNKNOWN, 6};
+	assert_true(first_signing_offer(&first, &s));
+	/* a known order comes before an unknown one, whatever the id */
+	s = (Signing) {100, 2, 99};
+	assert_true(first_signing_offer(&first, &s));
+	s = (Signing) {100, 3, 1};
+	assert_false(first_signing_offer(&first, &s));
+	s = (Signing) {100, 1, 1000};
+	assert_true(first_signing_offer(&first, &s));
+	/* an earlier day beats all, negative days included */
+	s = (Signing) {-5, SIGNING_ORDER_UNKNOWN, 1};
+	assert_true(first_signing_offer(&first, &s));
+	assert_int_equal(first.signing.day, -5);
+	assert_int_equal(first.signing.order, SIGNING_ORDER_UNKNOWN);
+	assert_int_equal(first.signing.id, 1);
+}
+
+/* Ranks: ties share a place and the next skips; order within the day breaks ties, unknown last */
+static void
+test_signing_order_rank(void **state)
+{
+	SigningOrderRow rows[] = {
+		{.index = 9, .day = 20, .order = SIGNING_ORDER_UNKNOWN},
+		{.index = 3, .day = 10, .order = SIGNING_ORDER_UNKNOWN},
+		{.index = 1, .day = 20, .order = SIGNING_ORDER_UNKNOWN},
+		{.index = 5, .day = 20, .order = 1},
+		{.index = 2, .day = 30, .order = 2},
+		{.index = 4, .day = 30, .order = 1},
+		{.index = 8, .day = 20, .order = SIGNING_ORDER_UNKNOWN},
+	};
+	const int	index[] = {3, 5, 1, 8, 9, 4, 2};
+	const int	position[] = {1, 2, 3, 3, 3, 6, 7};
+	const bool	shared[] = {false, false, true, true, true, false, false};
+
+	(void) state;
+	signing_order_rank(rows, 7);
+	for (int i = 0; i < 7; i++)
+	{
+		assert_int_equal(rows[i].index, index[i]);
+		assert_int_equal(rows[i].position, position[i]);
+		assert_int_equal(rows[i].shared, shared[i]);
+	}
+	signing_order_rank(rows, 0);	/* nothing to do, nothing touched */
+}
+
+static int
+compare_signings(const void *a, const void *b)
+{
+	const Signing *x = a;
+	const Signing *y = b;
+
+	return signing_precedes(x, y) ? -1 : signing_precedes(y, x) ? 1 : 0;
+}
+
+/*
+ * The registry's way (first signing per counterpart, then ranks) agrees with
+ * the window function's (every row in signing order through signing_step).
+ */
+static void
+test_first_signings_agree_with_window(void **state)
+{
+	enum
+	{
+		TRIALS = 2000, MAX_ROWS = 400
+	};
+	Signing		rows[MAX_ROWS];
+	int			who[MAX_ROWS];
+	FirstSigning firsts[NCOUNTERPARTS];
+	SigningOrderRow order[NCOUNTERPARTS];
+
+	(void) state;
+	for (int t = 0; t < TRIALS; t++)
+	{
+		int			n = 1 + (int) rng(MAX_ROWS);
+		int			k = 1 + (int) rng(t % 2 ? 10 : NCOUNTERPARTS);
+		int			days = 1 + (int) rng(t % 3 ? 20 : 400);
+		int			m = 0;
+		SigningState *s = new_state(NCOUNTERPARTS);
+
+		memset(firsts, 0, sizeof(firsts));
+		for (int i = 0; i < n; i++)
+		{
+			/* the counterpart rides in the id's low bits, so sorting keeps it */
+			who[i] = (int) rng((uint32_t) k);
+			rows[i].day = (int32_t) rng((uint32_t) days);
+			rows[i].order = rng(4) == 0 ? (int32_t) (1 + rng(3)) : SIGNING_ORDER_UNKNOWN;
+			rows[i].id = (int64_t) i * 1000 + who[i];
+			first_signing_offer(&firsts[who[i]], &rows[i]);
+		}
+		for (int c = 0; c < NCOUNTERPARTS; c++)
+			if (firsts[c].seen)
+				order[m++] = (SigningOrderRow) {.index = c, .day = firsts[c].signing.day,
+												.order = firsts[c].signing.order};
+		signing_order_rank(order, m);
+
+		qsort(rows, (size_t) n, sizeof(Signing), compare_signings);
+		for (int i = 0; i < n; i++)
+		{
+			SigningPlace place = {0, 0};
+			int			c = (int) (rows[i].id % 1000);
+			bool		new_group = i == 0 || rows[i].day != rows[i - 1].day ||
+				rows[i].order != rows[i - 1].order;
+
+			assert_true(signing_step(s, new_group, c, &place));
+			for (int j = 0; j < m; j++)
+				if (order[j].index == c && order[j].position != place.rank)
+					fail_msg("trial %d: counterpart %d at %d, the window says %d",
+							 t, c, order[j].position, place.rank);
+		}
+		free(s);
+	}
+}
+
 int
 main(void)
 {
@@ -503,6 +634,9 @@ main(void)
 		cmocka_unit_test(test_ordinals),
 		cmocka_unit_test(test_ordinals_against_printf),
 		cmocka_unit_test(test_random_against_naive),
+		cmocka_unit_test(test_first_signing_offer),
+		cmocka_unit_test(test_signing_order_rank),
+		cmocka_unit_test(test_first_signings_agree_with_window),
 	};
 
 	return cmocka_run_group_tests_name("signing_core", tests, NULL, NULL);

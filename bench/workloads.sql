@@ -1,0 +1,240 @@
+-- bench/workloads.sql: the workloads, each written for every shape its best
+-- way, with the parties and dyads they ask about chosen from the loaded data
+-- (the same rows in every shape).  Every query returns one text, its answer:
+-- counts and checksums that must agree between the shapes.
+\set ON_ERROR_STOP 1
+SET client_min_messages = warning;
+
+-- The busiest party, the median one and the rarest; the busiest dyad and the
+-- median one (of those that occur); a date for "in force".
+CREATE TABLE bench.param AS
+WITH per_party AS (
+	SELECT p, count(*) AS n
+	FROM secpact.agreement, LATERAL (VALUES (first_party(parties)), (second_party(parties))) v(p)
+	GROUP BY p
+), per_dyad AS (
+	SELECT parties, count(*) AS n FROM secpact.agreement GROUP BY parties
+)
+SELECT h.p AS hub, h.n AS hub_rows, m.p AS mid, m.n AS mid_rows, r.p AS rare, r.n AS rare_rows,
+	   dh.parties AS dyad_hub, dh.n AS dyad_hub_rows, dm.parties AS dyad_mid, dm.n AS dyad_mid_rows,
+	   date '2015-06-30' AS on_date, (SELECT count(*) FROM per_dyad) AS dyads
+FROM (SELECT * FROM per_party ORDER BY n DESC, p LIMIT 1) h,
+	 (SELECT * FROM per_party ORDER BY n, p OFFSET (SELECT count(*) / 2 FROM per_party) LIMIT 1) m,
+	 (SELECT * FROM per_party ORDER BY n, p LIMIT 1) r,
+	 (SELECT * FROM per_dyad ORDER BY n DESC, parties LIMIT 1) dh,
+	 (SELECT * FROM per_dyad ORDER BY n, parties OFFSET (SELECT count(*) / 2 FROM per_dyad) LIMIT 1) dm;
+
+-- kind 'query': one statement returning the answer.  kind 'cursor': the rows
+-- of sql are read through a cursor to the end (MOVE ALL), and check, run once
+-- untimed, gives a checksum of their order.
+CREATE TABLE bench.workload (
+	ord int NOT NULL,
+	name text NOT NULL,
+	shape text NOT NULL,
+	sql text NOT NULL,
+	kind text NOT NULL DEFAULT 'query',
+	check_sql text,
+	iterations int NOT NULL DEFAULT 1,
+	PRIMARY KEY (name, shape)
+);
+
+-- Adds a workload: the secpact query, and the plain one for both plain
+-- shapes ({s} is the schema).  {hub}, {mid}, {rare}, {dyad_hub}, {dyad_mid},
+-- {date} and the dyads' sides {dyad_hub_lo} ... are filled in from bench.param.
+CREATE FUNCTION bench.fill(q text, shape text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+	p bench.param;
+BEGIN
+	SELECT * INTO p FROM bench.param;
+	q := replace(q, '{s}', shape);
+	q := replace(q, '{hub}', p.hub::text);
+	q := replace(q, '{mid}', p.mid::text);
+	q := replace(q, '{rare}', p.rare::text);
+	q := replace(q, '{dyad_hub_lo}', first_party(p.dyad_hub)::text);
+	q := replace(q, '{dyad_hub_hi}', second_party(p.dyad_hub)::text);
+	q := replace(q, '{dyad_mid_lo}', first_party(p.dyad_mid)::text);
+	q := replace(q, '{dyad_mid_hi}', second_party(p.dyad_mid)::text);
+	q := replace(q, '{dyad_hub}', p.dyad_hub::text);
+	q := replace(q, '{dyad_mid}', p.dyad_mid::text);
+	RETURN replace(q, '{date}', p.on_date::text);
+END $$;
+CREATE FUNCTION bench.add(ord int, name text, secpact_sql text, plain_sql text,
+						  kind text DEFAULT 'query', secpact_check text DEFAULT NULL,
+						  plain_check text DEFAULT NULL) RETURNS void
+LANGUAGE sql AS $$
+INSERT INTO bench.workload (ord, name, shape, sql, kind, check_sql)
+SELECT ord, name, shape,
+	   bench.fill(CASE shape WHEN 'secpact' THEN secpact_sql ELSE plain_sql END, shape), kind,
+	   bench.fill(CASE shape WHEN 'secpact' THEN secpact_check ELSE plain_check END, shape)
+FROM unnest(ARRAY['secpact', 'plain_c', 'plain_en']) AS shape
+$$;
+
+SELECT bench.add(1, 'one dyad (busiest)',
+$$SELECT concat_ws(' ', count(*), sum(id), min(signed_on), max(signed_on))
+FROM secpact.agreement WHERE parties = '{dyad_hub}'$$,
+$$SELECT concat_ws(' ', count(*), sum(id), min(signed_on), max(signed_on))
+FROM {s}.agreement WHERE least(party_a, party_b) = '{dyad_hub_lo}' AND greatest(party_a, party_b) = '{dyad_hub_hi}'$$);
+
+SELECT bench.add(2, 'one dyad (median)',
+$$SELECT concat_ws(' ', count(*), sum(id), min(signed_on), max(signed_on))
+FROM secpact.agreement WHERE parties = '{dyad_mid}'$$,
+$$SELECT concat_ws(' ', count(*), sum(id), min(signed_on), max(signed_on))
+FROM {s}.agreement WHERE least(party_a, party_b) = '{dyad_mid_lo}' AND greatest(party_a, party_b) = '{dyad_mid_hi}'$$);
+
+-- How many agreements two parties have: the dyad's btree answers from the
+-- index alone; plain SQL's index on (least, greatest) is an expression index,
+-- which PostgreSQL reads with the table.
+SELECT bench.add(3, 'number of one dyad''s agreements',
+$$SELECT count(*)::text FROM secpact.agreement WHERE parties = '{dyad_hub}'$$,
+$$SELECT count(*)::text FROM {s}.agreement WHERE least(party_a, party_b) = '{dyad_hub_lo}' AND greatest(party_a, party_b) = '{dyad_hub_hi}'$$);
+
+SELECT bench.add(3, 'involving one party (hub)',
+$$SELECT concat_ws(' ', count(*), sum(id), max(signed_on)) FROM secpact.agreement WHERE parties @> '{hub}'$$,
+$$SELECT concat_ws(' ', count(*), sum(id), max(signed_on)) FROM {s}.agreement WHERE party_a = '{hub}' OR party_b = '{hub}'$$);
+
+SELECT bench.add(4, 'involving one party (median)',
+$$SELECT concat_ws(' ', count(*), sum(id), max(signed_on)) FROM secpact.agreement WHERE parties @> '{mid}'$$,
+$$SELECT concat_ws(' ', count(*), sum(id), max(signed_on)) FROM {s}.agreement WHERE party_a = '{mid}' OR party_b = '{mid}'$$);
+
+SELECT bench.add(5, 'involving one party (rarest)',
+$$SELECT concat_ws(' ', count(*), sum(id), max(signed_on)) FROM secpact.agreement WHERE parties @> '{rare}'$$,
+$$SELECT concat_ws(' ', count(*), sum(id), max(signed_on)) FROM {s}.agreement WHERE party_a = '{rare}' OR party_b = '{rare}'$$);
+
+-- Plain SQL's best: aggregate the hub's rows per counterpart by hashing, on
+-- one bigint that orders as (signed_on, day_order NULLS LAST), then rank the
+-- few hundred firsts.  Both answer position, counterpart, date and shared.
+SELECT bench.add(6, 'one hub''s signing order',
+$$SELECT concat_ws(' ', count(*), sum(hashtext(concat_ws(',', position, counterpart, signed_on, shared))))
+FROM signing_order('{hub}')$$,
+$$SELECT concat_ws(' ', count(*), sum(hashtext(concat_ws(',', position, counterpart, signed_on, shared))))
+FROM (SELECT rank() OVER (ORDER BY k) AS position, counterpart,
+			 date '1900-01-01' + (k >> 16)::int AS signed_on, count(*) OVER (PARTITION BY k) > 1 AS shared
+	  FROM (SELECT CASE WHEN party_a = '{hub}' THEN party_b ELSE party_a END AS counterpart,
+				   min((signed_on - date '1900-01-01')::bigint << 16 | coalesce(day_order, 65535)) AS k
+			FROM {s}.agreement WHERE party_a = '{hub}' OR party_b = '{hub}'
+			GROUP BY 1) f) r$$);
+
+-- Plain SQL's best: first signing per ordered pair as written (no least or
+-- greatest, so no collation), then per hub and counterpart, then ranks.
+SELECT bench.add(7, 'every hub''s signing order',
+$$SELECT concat_ws(' ', count(*), sum(hashtext(concat_ws(',', hub, position, counterpart, signed_on, shared))))
+FROM signing_orders()$$,
+$$WITH pair AS (
+	SELECT party_a, party_b, min((signed_on - date '1900-01-01')::bigint << 16 | coalesce(day_order, 65535)) AS k
+	FROM {s}.agreement GROUP BY party_a, party_b
+), firsts AS (
+	SELECT hub, counterpart, min(k) AS k
+	FROM (SELECT party_a AS hub, party_b AS counterpart, k FROM pair
+		  UNION ALL SELECT party_b, party_a, k FROM pair) x
+	GROUP BY hub, counterpart
+)
+SELECT concat_ws(' ', count(*), sum(hashtext(concat_ws(',', hub, position, counterpart, signed_on, shared))))
+FROM (SELECT hub, rank() OVER (PARTITION BY hub ORDER BY k) AS position, counterpart,
+			 date '1900-01-01' + (k >> 16)::int AS signed_on, count(*) OVER (PARTITION BY hub, k) > 1 AS shared
+	  FROM firsts) r$$);
+
+SELECT bench.add(8, 'agreements in force on a date',
+$$SELECT concat_ws(' ', count(*), sum(id)) FROM secpact.agreement a WHERE in_force(a, '{date}')$$,
+$$SELECT concat_ws(' ', count(*), sum(id)) FROM {s}.agreement a
+WHERE a.signed_on <= '{date}' AND a.entry_into_force <= '{date}'
+  AND NOT coalesce(a.terminated_on <= '{date}', false) AND NOT coalesce(a.expires_on <= '{date}', false)
+  AND NOT EXISTS (SELECT FROM {s}.agreement s WHERE s.supersedes = a.id AND s.entry_into_force <= '{date}')$$);
+
+-- Agreements per party, each agreement counted for both its parties: per
+-- pair first (one dyad, or two codes), then per party.
+SELECT bench.add(9, 'GROUP BY party',
+$$SELECT concat_ws(' ', count(*), sum(n), sum(hashtext(p::text || ':' || n)))
+FROM (SELECT p, sum(n) AS n
+	  FROM (SELECT parties, count(*) AS n FROM secpact.agreement GROUP BY parties) g,
+		   LATERAL (VALUES (first_party(parties)), (second_party(parties))) v(p)
+	  GROUP BY p) s$$,
+$$SELECT concat_ws(' ', count(*), sum(n), sum(hashtext(p::text || ':' || n)))
+FROM (SELECT p, sum(n) AS n
+	  FROM (SELECT party_a, party_b, count(*) AS n FROM {s}.agreement GROUP BY party_a, party_b) g,
+		   LATERAL (VALUES (party_a), (party_b)) v(p)
+	  GROUP BY p) s$$);
+
+SELECT bench.add(10, 'hash join on party',
+$$SELECT concat_ws(' ', count(*), sum(hashtext(region || ':' || n)))
+FROM (SELECT r.region, count(*) AS n FROM secpact.agreement a JOIN bench.region r ON r.party = a.place_country
+	  GROUP BY r.region) s$$,
+$$SELECT concat_ws(' ', count(*), sum(hashtext(region || ':' || n)))
+FROM (SELECT c.region, count(*) AS n FROM {s}.agreement a JOIN {s}.country c ON c.code = a.place_country
+	  GROUP BY c.region) s$$);
+
+-- Every agreement in the order of the country it was signed in, read to the
+-- end through a cursor; the check weighs each id by its row's rank in that
+-- order, which only the order of the countries decides.
+SELECT bench.add(11, 'ORDER BY party',
+$$SELECT id FROM secpact.agreement ORDER BY place_country$$,
+$$SELECT id FROM {s}.agreement ORDER BY place_country$$,
+'cursor',
+$$SELECT concat_ws(' ', count(*), sum(rk * (id % 1000003)))
+FROM (SELECT id, rank() OVER (ORDER BY place_country) AS rk FROM secpact.agreement) s$$,
+$$SELECT concat_ws(' ', count(*), sum(rk * (id % 1000003)))
+FROM (SELECT id, rank() OVER (ORDER BY place_country) AS rk FROM {s}.agreement) s$$);
+
+-- One execution of a workload; its answer.
+CREATE FUNCTION bench.execute(w bench.workload) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+	answer text;
+	c refcursor;
+	n bigint;
+BEGIN
+	IF w.kind = 'cursor' THEN
+		OPEN c FOR EXECUTE w.sql;
+		MOVE FORWARD ALL FROM c;
+		GET DIAGNOSTICS n = ROW_COUNT;
+		CLOSE c;
+		RETURN n || ' rows';
+	END IF;
+	EXECUTE w.sql INTO answer;
+	RETURN answer;
+END $$;
+
+-- Runs every workload reps times after one warm-up round (rep 0), the shapes
+-- of each workload one after another, in an order that rotates every round.
+-- The warm-up also sets how many executions make one timed run: enough for
+-- some 50 ms, so that a query of a tenth of a millisecond is timed over
+-- hundreds of executions and a slow one once; each run records the mean.
+-- Cursor workloads' order checks run last, once per shape (rep -1).
+CREATE PROCEDURE bench.run(reps int) LANGUAGE plpgsql AS $$
+DECLARE
+	w bench.workload;
+	n record;
+	t0 timestamptz;
+	c0 bigint;
+	seconds float8;
+	cpu float8;
+	answer text;
+	shapes text[] := ARRAY['secpact', 'plain_c', 'plain_en'];
+BEGIN
+	FOR rep IN 0 .. reps LOOP
+		FOR n IN SELECT DISTINCT ord, name FROM bench.workload ORDER BY ord, name LOOP
+			FOR w IN SELECT * FROM bench.workload
+					 WHERE name = n.name
+					 ORDER BY (array_position(shapes, shape) + rep) % 3 LOOP
+				c0 := bench.cpu_ns();
+				t0 := clock_timestamp();
+				FOR i IN 1 .. w.iterations LOOP
+					answer := bench.execute(w);
+				END LOOP;
+				seconds := extract(epoch FROM clock_timestamp() - t0) / w.iterations;
+				cpu := (bench.cpu_ns() - c0) / 1e9 / w.iterations;
+				INSERT INTO bench.timing VALUES (w.name, w.shape, rep, seconds, answer, w.iterations, cpu);
+			END LOOP;
+			IF rep = 0 THEN
+				UPDATE bench.workload SET iterations = (
+					SELECT greatest(1, least(1000, ceil(0.05 / greatest(max(t.seconds), 1e-6))))::int
+					FROM bench.timing t WHERE t.workload = n.name AND t.rep = 0)
+				WHERE name = n.name;
+			END IF;
+			RAISE NOTICE 'round % of %: %', rep, reps, n.name;
+		END LOOP;
+		COMMIT;
+	END LOOP;
+	FOR w IN SELECT * FROM bench.workload WHERE check_sql IS NOT NULL ORDER BY ord, shape LOOP
+		EXECUTE w.check_sql INTO answer;
+		INSERT INTO bench.timing VALUES (w.name, w.shape, -1, 0, answer, NULL, 0);
+	END LOOP;
+END $$;

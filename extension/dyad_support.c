@@ -1,0 +1,256 @@
+/*
+ * dyad_support.c: planner support that lets a btree index on dyads answer
+ * @>, <@ and &&, and the dyad lists it builds them from.
+ *
+ * Why: "every agreement involving UA" and "every agreement of BE-UA" are the
+ * registry's two lookups.  A GIN index answers the first and a btree the
+ * second, so the registry used to keep both; but GIN costs about three times
+ * as much as a btree to keep up to date during loads, and the btree alone can
+ * answer both.  A dyad involves UA exactly when it is one of the 249 dyads
+ * that contain UA, so
+ *
+ *	 parties @> 'UA'		is	 parties = ANY ('{AD-UA, AE-UA, ..., UA-ZW}')
+ *	 parties && 'BE-UA'		is	 parties = ANY (the 497 dyads with BE or UA)
+ *
+ * and a btree scan with = ANY visits each listed dyad's entries, one descent
+ * each.  The support function below hands the planner that condition, exact
+ * (no recheck), whenever the dyad side of the operator is a column of a btree
+ * index in dyad_ops.
+ *
+ * The descents are the price of one index instead of two: whatever the order
+ * of the dyads in a btree, the dyads of a party fall into about 125 separate
+ * runs on average (two neighbouring dyads share at most one party, so of the
+ * 2 x 31125 memberships at most 31124 continue a run), and the btree of
+ * PostgreSQL 15 descends once per array element.  Some 250 descents cost a few
+ * tenths of a millisecond, which matters only for parties with few
+ * agreements; and so does planning, since the planner estimates a constant
+ * array element by element against the column's statistics (some 0.4 ms for
+ * 249 elements).  Hence two forms for a constant, by the number of rows the
+ * operator's own estimator (dyad_selfuncs.c) expects:
+ *
+ *	 - up to SMALL_RESULT rows: = ANY (dyads_involving('UA')), computed once
+ *	   per scan; the planner estimates it as ten elements, cheaply, and any
+ *	   estimate this small leads to the index anyway;
+ *	 - more: = ANY of a constant array, which the planner estimates element
+ *	   by element from the statistics, to weigh a bitmap scan (which reads
+ *	   only the matching rows of each page) against a sequential one.
+ *
+ * Anything else (a parameter, a column of another table in a nested loop)
+ * takes the function form.
+ */
+#include "secpact.h"
+
+#include "access/stratnum.h"
+#include "catalog/pg_am.h"
+#include "catalog/pg_type.h"
+#include "nodes/makefuncs.h"
+#include "nodes/nodeFuncs.h"
+#include "nodes/pathnodes.h"
+#include "nodes/supportnodes.h"
+#include "optimizer/optimizer.h"
+#include "parser/parse_func.h"
+#include "utils/array.h"
+#include "utils/lsyscache.h"
+#include "utils/syscache.h"
+#include "utils/typcache.h"
+
+/* Estimated rows up to which a constant takes the cheap-to-plan form. */
+#define SMALL_RESULT 10000.0
+
+/* An array of dyads, as the = ANY condition takes it. */
+static ArrayType *
+dyad_array(const DyadCode *dyads, int n, Oid dyad_type)
+{
+	Datum		elems[DYAD_OVERLAPPING_MAX];
+
+	for (int i = 0; i < n; i++)
+		elems[i] = DyadGetDatum(dyads[i]);
+	return construct_array(elems, n, dyad_type, sizeof(DyadCode), true, TYPALIGN_INT);
+}
+
+/*
+ * The element type of the function's declared result, dyad[]: the dyad type
+ * of this installation, found once per call site, as dyad_parties does.
+ */
+static Oid
+result_dyad_type(FunctionCallInfo fcinfo)
+{
+	Oid		   *dyad_type = (Oid *) fcinfo->flinfo->fn_extra;
+
+	if (dyad_type == NULL)
+	{
+		dyad_type = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(Oid));
+		*dyad_type = get_element_type(get_func_rettype(fcinfo->flinfo->fn_oid));
+		if (!OidIsValid(*dyad_type))
+			elog(ERROR, "function %u must return an array of dyad", fcinfo->flinfo->fn_oid);
+		fcinfo->flinfo->fn_extra = dyad_type;
+	}
+	return *dyad_type;
+}
+
+/*
+ * dyads_involving(party): every dyad that involves the party, in dyad order;
+ * one per other party.
+ */
+PG_FUNCTION_INFO_V1(dyads_involving);
+Datum
+dyads_involving(PG_FUNCTION_ARGS)
+{
+	DyadCode	dyads[DYAD_INVOLVING_MAX];
+	int			n = dyad_involving(PG_GETARG_PARTY(0), dyads);
+
+	PG_RETURN_ARRAYTYPE_P(dyad_array(dyads, n, result_dyad_type(fcinfo)));
+}
+
+/*
+ * dyads_overlapping(dyad): every dyad that shares a party with the given one,
+ * itself included, in dyad order.
+ */
+PG_FUNCTION_INFO_V1(dyads_overlapping);
+Datum
+dyads_overlapping(PG_FUNCTION_ARGS)
+{
+	DyadCode	dyads[DYAD_OVERLAPPING_MAX];
+	int			n = dyad_overlapping(PG_GETARG_DYAD(0), dyads);
+
+	PG_RETURN_ARRAYTYPE_P(dyad_array(dyads, n, result_dyad_type(fcinfo)));
+}
+
+/* A type of the extension's schema, by name; InvalidOid when absent. */
+static Oid
+extension_type(const char *name, Oid namespace)
+{
+	return GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid, CStringGetDatum(name),
+						   ObjectIdGetDatum(namespace));
+}
+
+/* dyads_involving(query) or dyads_overlapping(query); NULL when missing. */
+static Node *
+array_function(Oid namespace, Oid query_type, Oid dyad_type, Oid array_type, Node *query)
+{
+	const char *name = query_type == dyad_type ? "dyads_overlapping" : "dyads_involving";
+	Oid			fn = LookupFuncName(list_make2(makeString(get_namespace_name(namespace)),
+											   makeString(pstrdup(name))),
+									1, &query_type, true);
+
+	if (!OidIsValid(fn))
+		return NULL;
+	return (Node *) makeFuncExpr(fn, array_type, list_make1(copyObject(query)),
+								 InvalidOid, InvalidOid, COERCE_EXPLICIT_CALL);
+}
+
+/*
+ * dyad_index_support(internal): the support function of dyad_contains_party
+ * (@>), party_in_dyad (<@) and dyad_overlap (&&).  It answers only
+ * SupportRequestIndexCondition; for anything else the planner carries on as
+ * without it.
+ */
+PG_FUNCTION_INFO_V1(dyad_index_support);
+Datum
+dyad_index_support(PG_FUNCTION_ARGS)
+{
+	Node	   *rawreq = (Node *) PG_GETARG_POINTER(0);
+	SupportRequestIndexCondition *req;
+	List	   *args;
+	Node	   *indexkey;
+	Node	   *query;
+	Oid			namespace;
+	Oid			dyad_type;
+	Oid			party_type;
+	Oid			query_type;
+	Oid			array_type;
+	Oid			eq_opr;
+	Node	   *array;
+	ScalarArrayOpExpr *saop;
+
+	if (!IsA(rawreq, SupportRequestIndexCondition))
+		PG_RETURN_POINTER(NULL);
+	req = (SupportRequestIndexCondition *) rawreq;
+
+	if (is_opclause(req->node))
+		args = ((OpExpr *) req->node)->args;
+	else if (IsA(req->node, FuncExpr))
+		args = ((FuncExpr *) req->node)->args;
+	else
+		PG_RETURN_POINTER(NULL);
+	if (list_length(args) != 2 || req->indexarg < 0 || req->indexarg > 1)
+		PG_RETURN_POINTER(NULL);
+	indexkey = (Node *) list_nth(args, req->indexarg);
+	query = (Node *) list_nth(args, 1 - req->indexarg);
+
+	/*
+	 * The indexed side must be the dyad, the other a party or a dyad of this
+	 * installation: the types live beside the functions, as the extension is
+	 * not relocatable.
+	 */
+	namespace = get_func_namespace(req->funcid);
+	dyad_type = extension_type("dyad", namespace);
+	party_type = extension_type("party", namespace);
+	query_type = exprType(query);
+	if (!OidIsValid(dyad_type) || exprType(indexkey) != dyad_type ||
+		(query_type != dyad_type && query_type != party_type))
+		PG_RETURN_POINTER(NULL);
+
+	/* Only a btree in the dyads' own order takes = ANY of dyads. */
+	if (req->index->relam != BTREE_AM_OID ||
+		req->opfamily != lookup_type_cache(dyad_type, TYPECACHE_BTREE_OPFAMILY)->btree_opf)
+		PG_RETURN_POINTER(NULL);
+	eq_opr = get_opfamily_member(req->opfamily, dyad_type, dyad_type, BTEqualStrategyNumber);
+	array_type = get_array_type(dyad_type);
+	if (!OidIsValid(eq_opr) || !OidIsValid(array_type))
+		PG_RETURN_POINTER(NULL);
+
+	/*
+	 * The other side is computed once per scan: it may not read the indexed
+	 * table's row, nor change while the scan runs.  (The planner checks this
+	 * for operators; a direct call of the function reaches here unchecked.)
+	 */
+	if (bms_is_member(req->index->rel->relid, pull_varnos(req->root, query)) ||
+		contain_volatile_functions(query))
+		PG_RETURN_POINTER(NULL);
+
+	if (IsA(query, Const))
+	{
+		Const	   *c = (Const *) query;
+		Selectivity share = -1;
+
+		if (c->constisnull)
+			PG_RETURN_POINTER(NULL);
+		/* the operator's own estimate; a direct call of the function has none */
+		if (is_opclause(req->node))
+			share = clause_selectivity(req->root, req->node, 0, JOIN_INNER, NULL);
+		if (share >= 0 && share * req->index->rel->tuples <= SMALL_RESULT)
+			array = array_function(namespace, query_type, dyad_type, array_type, query);
+		else
+		{
+			DyadCode	dyads[DYAD_OVERLAPPING_MAX];
+			int			n;
+
+			if (query_type == dyad_type)
+				n = dyad_overlapping(DatumGetDyad(c->constvalue), dyads);
+			else
+				n = dyad_involving(DatumGetParty(c->constvalue), dyads);
+			array = (Node *) makeConst(array_type, -1, InvalidOid, -1,
+									   PointerGetDatum(dyad_array(dyads, n, dyad_type)),
+									   false, false);
+		}
+	}
+	else
+		array = array_function(namespace, query_type, dyad_type, array_type, query);
+	if (array == NULL)
+		PG_RETURN_POINTER(NULL);
+
+	saop = makeNode(ScalarArrayOpExpr);
+	saop->opno = eq_opr;
+	saop->opfuncid = get_opcode(eq_opr);
+	saop->hashfuncid = InvalidOid;
+	saop->negfuncid = InvalidOid;
+	saop->useOr = true;
+	saop->inputcollid = InvalidOid;
+	saop->args = list_make2(copyObject(indexkey), array);
+	saop->location = -1;
+
+	/* Exactly the rows the operator matches: nothing to recheck. */
+	req->lossy = false;
+	PG_RETURN_POINTER(list_make1(saop));
+}

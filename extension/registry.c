@@ -1,0 +1,480 @@
+/*
+ * registry.c: signing_order() and signing_orders() over secpact.agreement.
+ *
+ * Both read the registry with one query through SPI, so that privileges,
+ * row-level security, the snapshot and the plan (an index scan for a small
+ * party, a sequential scan for a hub) are PostgreSQL's own; but the rows go
+ * to a DestReceiver of this file instead of a result set, and none is copied,
+ * sorted or kept.  Each is offered to a fixed table of first signings
+ * (signing_core.h): one entry per counterpart of the hub, or for every hub
+ * one per pair of parties, since the first signing of a pair is the first
+ * signing of each party with the other.  The few hundred first signings are
+ * then ranked.  The cost is one scan with one comparison a row, and the
+ * memory a fixed 6 kB for one hub (1.5 MB for every hub) whatever the size
+ * of the registry, where the SQL of 1.0 sorted every agreement of the hub.
+ */
+#include "secpact.h"
+
+#include "catalog/pg_type.h"
+#include "executor/spi.h"
+#include "funcapi.h"
+#include "utils/builtins.h"
+#include "utils/date.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#include "utils/syscache.h"
+
+#include "signing_core.h"
+
+/* The columns the registry query returns, in this order. */
+enum
+{
+	COL_PARTIES,
+	COL_SIGNED_ON,
+	COL_DAY_ORDER,
+	COL_ID,
+	COL_PLACE,
+	NCOLS
+};
+
+typedef struct FirstSigningReceiver
+{
+	DestReceiver pub;
+	PartyCode	hub;			/* the hub, or 0 for every hub */
+	bool		states_only;	/* one hub: leave organisations out */
+	FirstSigning *firsts;		/* by counterpart, or by pair of parties */
+	text	  **places;			/* the place of each first signing, or NULL */
+	MemoryContext cxt;			/* holds both, and the places copied */
+} FirstSigningReceiver;
+
+/* The party's row in party_table: counterparts are numbered by it. */
+static inline int
+party_row(PartyCode code)
+{
+	const PartyInfo *p = party_lookup(code);
+
+	/* Every stored value was validated on the way in. */
+	if (p == NULL)
+		elog(ERROR, "unknown party value 0x%04X", code);
+	return (int) (p - party_table);
+}
+
+static inline PartyCode
+row_party(int row)
+{
+	return PARTY_CODE(party_table[row].alpha2[0], party_table[row].alpha2[1]);
+}
+
+static void
+receiver_startup(DestReceiver *self, int operation, TupleDesc typeinfo)
+{
+	if (typeinfo->natts != NCOLS)
+		elog(ERROR, "registry query returned %d columns instead of %d", typeinfo->natts, NCOLS);
+}
+
+static bool
+receiver_receive(TupleTableSlot *slot, DestReceiver *self)
+{
+	FirstSigningReceiver *r = (FirstSigningReceiver *) self;
+	DyadCode	dyad;
+	Signing		signing;
+	int			entry;
+
+	slot_getallattrs(slot);
+	/* parties, signed_on and id are NOT NULL in the registry */
+	if (slot->tts_isnull[COL_PARTIES] || slot->tts_isnull[COL_SIGNED_ON] ||
+		slot->tts_isnull[COL_ID])
+		return true;
+	dyad = DatumGetDyad(slot->tts_values[COL_PARTIES]);
+	signing.day = DatumGetDateADT(slot->tts_values[COL_SIGNED_ON]);
+	signing.order = slot->tts_isnull[COL_DAY_ORDER] ? SIGNING_ORDER_UNKNOWN :
+		DatumGetInt16(slot->tts_values[COL_DAY_ORDER]);
+	signing.id = DatumGetInt64(slot->tts_values[COL_ID]);
+
+	if (r->hub != 0)
+	{
+		PartyCode	other;
+
+		/* the query asked for the hub's agreements only */
+		if (!dyad_counterpart(dyad, r->hub, &other))
+			return true;
+		entry = party_row(other);
+		if (r->states_only && party_table[entry].is_organisation)
+			return true;
+	}
+	else
+		entry = party_row(DYAD_FIRST(dyad)) * party_table_len + party_row(DYAD_SECOND(dyad));
+
+	if (first_signing_offer(&r->firsts[entry], &signing))
+	{
+		/* a new first: keep its place, which is rare after the first rows */
+		if (r->places[entry] != NULL)
+			pfree(r->places[entry]);
+		r->places[entry] = NULL;
+		if (!slot->tts_isnull[COL_PLACE])
+		{
+			MemoryContext old = MemoryContextSwitchTo(r->cxt);
+
+			r->places[entry] = DatumGetTextPCopy(slot->tts_values[COL_PLACE]);
+			MemoryContextSwitchTo(old);
+		}
+	}
+	return true;
+}
+
+static void
+receiver_shutdown(DestReceiver *self)
+{
+}
+
+static void
+receiver_destroy(DestReceiver *self)
+{
+}
+
+/*
+ * Reads the registry's agreements (the hub's, when hub is not 0) into the
+ * receiver's table of first signings.  kind and as_of filter when not NULL.
+ */
+static void
+scan_registry(FirstSigningReceiver *r, Oid namespace, text *kind, DateADT *as_of)
+{
+	StringInfoData query;
+	ParamListInfo params;
+	SPIExecuteOptions options;
+	int			nparams = (r->hub != 0) + (kind != NULL) + (as_of != NULL);
+	int			n = 0;
+	int			ret;
+
+	r->pub.receiveSlot = receiver_receive;
+	r->pub.rStartup = receiver_startup;
+	r->pub.rShutdown = receiver_shutdown;
+	r->pub.rDestroy = receiver_destroy;
+	r->pub.mydest = DestNone;
+
+	/*
+	 * Every name is qualified, so the caller's search_path never reaches the
+	 * query; parameters are typed, so none is resolved by name either.
+	 */
+	initStringInfo(&query);
+	appendStringInfoString(&query,
+						   "SELECT a.parties, a.signed_on, a.day_order, a.id, a.place"
+						   " FROM secpact.agreement a");
+	params = makeParamList(nparams);
+	if (r->hub != 0)
+	{
+		Oid			party_type = GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
+												 CStringGetDatum("party"),
+												 ObjectIdGetDatum(namespace));
+
+		if (!OidIsValid(party_type))
+			elog(ERROR, "type party is missing from schema %u", namespace);
+		params->params[n].value = PartyGetDatum(r->hub);
+		params->params[n].isnull = false;
+		params->params[n].pflags = PARAM_FLAG_CONST;
+		params->params[n].ptype = party_type;
+		n++;
+		appendStringInfo(&query, " WHERE a.parties OPERATOR(%s.@>) $%d",
+						 quote_identifier(get_namespace_name(namespace)), n);
+	}
+	if (kind != NULL)
+	{
+		params->params[n].value = PointerGetDatum(kind);
+		params->params[n].isnull = false;
+		params->params[n].pflags = PARAM_FLAG_CONST;
+		params->params[n].ptype = TEXTOID;
+		n++;
+		appendStringInfo(&query, " %s a.kind OPERATOR(pg_catalog.=) $%d",
+						 n == 1 ? "WHERE" : "AND", n);
+	}
+	if (as_of != NULL)
+	{
+		params->params[n].value = DateADTGetDatum(*as_of);
+		params->params[n].isnull = false;
+		params->params[n].pflags = PARAM_FLAG_CONST;
+		params->params[n].ptype = DATEOID;
+		n++;
+		appendStringInfo(&query, " %s a.signed_on OPERATOR(pg_catalog.<=) $%d",
+						 n == 1 ? "WHERE" : "AND", n);
+	}
+	Assert(n == nparams);
+
+	memset(&options, 0, sizeof(options));
+	options.params = params;
+	options.read_only = true;	/* STABLE: the caller's snapshot */
+	options.dest = &r->pub;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	ret = SPI_execute_extended(query.data, &options);
+	if (ret < 0)
+		elog(ERROR, "reading the registry failed: %s", SPI_result_code_string(ret));
+	SPI_finish();
+}
+
+static FirstSigningReceiver *
+new_receiver(PartyCode hub, bool states_only, int entries)
+{
+	MemoryContext cxt = AllocSetContextCreate(CurrentMemoryContext, "signing order",
+											  ALLOCSET_DEFAULT_SIZES);
+	FirstSigningReceiver *r = MemoryContextAllocZero(cxt, sizeof(FirstSigningReceiver));
+
+	r->hub = hub;
+	r->states_only = states_only;
+	r->cxt = cxt;
+	r->firsts = MemoryContextAllocZero(cxt, sizeof(FirstSigning) * entries);
+	r->places = MemoryContextAllocZero(cxt, sizeof(text *) * entries);
+	return r;
+}
+
+/*
+ * Emits one signing order, rows[0..n) ranked, with the hub in front when
+ * with_hub; places[place_entry[counterpart]] is where its first was signed.
+ */
+static void
+emit_order(ReturnSetInfo *rsinfo, bool with_hub, PartyCode hub, SigningOrderRow *rows,
+		   int n, text *const *places, const int *place_entry)
+{
+	for (int i = 0; i < n; i++)
+	{
+		Datum		values[8];
+		bool		nulls[8] = {false, false, false, false, false, false, false, false};
+		char		ordinal[ORDINAL_MAX_LEN];
+		size_t		len = ordinal_format(rows[i].position, ordinal);
+		int			k = 0;
+		text	   *place = places[place_entry[rows[i].index]];
+
+		if (with_hub)
+			values[k++] = PartyGetDatum(hub);
+		values[k++] = Int32GetDatum(rows[i].position);
+		values[k++] = PartyGetDatum(row_party(rows[i].index));
+		values[k++] = PointerGetDatum(cstring_to_text(party_table[rows[i].index].name));
+		values[k++] = DateADTGetDatum(rows[i].day);
+		if (place != NULL)
+			values[k] = PointerGetDatum(place);
+		else
+			nulls[k] = true;
+		k++;
+		values[k++] = PointerGetDatum(cstring_to_text_with_len(ordinal, (int) len));
+		values[k++] = BoolGetDatum(rows[i].shared);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+}
+
+/*
+ * signing_order(hub party, kind text, as_of date, states_only boolean):
+ * the counterparts of hub by their first signing with it.  Not strict: a
+ * NULL kind or as_of means no filter, a NULL states_only false, and a NULL
+ * hub has no counterparts.
+ */
+PG_FUNCTION_INFO_V1(signing_order);
+Datum
+signing_order(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	FirstSigningReceiver *r;
+	SigningOrderRow rows[26 * 26];
+	int			entry_of[26 * 26];
+	DateADT		as_of;
+	int			n = 0;
+
+	InitMaterializedSRF(fcinfo, 0);
+	if (PG_ARGISNULL(0))
+		return (Datum) 0;
+
+	r = new_receiver(PG_GETARG_PARTY(0), !PG_ARGISNULL(3) && PG_GETARG_BOOL(3),
+					 party_table_len);
+	if (!PG_ARGISNULL(2))
+		as_of = PG_GETARG_DATEADT(2);
+	scan_registry(r, get_func_namespace(fcinfo->flinfo->fn_oid),
+				  PG_ARGISNULL(1) ? NULL : PG_GETARG_TEXT_PP(1),
+				  PG_ARGISNULL(2) ? NULL : &as_of);
+
+	for (int row = 0; row < party_table_len; row++)
+	{
+		entry_of[row] = row;
+		if (r->firsts[row].seen)
+			rows[n++] = (SigningOrderRow) {
+				.index = row,
+				.day = r->firsts[row].signing.day,
+				.order = r->firsts[row].signing.order
+			};
+	}
+	signing_order_rank(rows, n);
+	emit_order(rsinfo, false, r->hub, rows, n, r->places, entry_of);
+	MemoryContextDelete(r->cxt);
+	return (Datum) 0;
+}
+
+/*
+ * signing_orders(kind text, as_of date, states_only boolean): every hub's
+ * signing order, from one scan of the registry.
+ */
+PG_FUNCTION_INFO_V1(signing_orders);
+Datum
+signing_orders(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	FirstSigningReceiver *r;
+	bool		states_only = !PG_ARGISNULL(2) && PG_GETARG_BOOL(2);
+	SigningOrderRow rows[26 * 26];
+	int			entry_of[26 * 26];
+	DateADT		as_of;
+
+	InitMaterializedSRF(fcinfo, 0);
+	r = new_receiver(0, false, party_table_len * party_table_len);
+	if (!PG_ARGISNULL(1))
+		as_of = PG_GETARG_DATEADT(1);
+	scan_registry(r, get_func_namespace(fcinfo->flinfo->fn_oid),
+				  PG_ARGISNULL(0) ? NULL : PG_GETARG_TEXT_PP(0),
+				  PG_ARGISNULL(1) ? NULL : &as_of);
+
+	for (int hub = 0; hub < party_table_len; hub++)
+	{
+		int			n = 0;
+
+		for (int other = 0; other < party_table_len; other++)
+		{
+			int			entry = hub < other ? hub * party_table_len + other :
+				other * party_table_len + hub;
+
+			if (other == hub || !r->firsts[entry].seen ||
+				(states_only && party_table[other].is_organisation))
+				continue;
+			entry_of[other] = entry;
+			rows[n++] = (SigningOrderRow) {
+				.index = other,
+				.day = r->firsts[entry].signing.day,
+				.order = r->firsts[entry].signing.order
+			};
+		}
+		signing_order_rank(rows, n);
+		emit_order(rsinfo, true, row_party(hub), rows, n, r->places, entry_of);
+	}
+	MemoryContextDelete(r->cxt);
+	return (Datum) 0;
+}
+
+/*
+ * superseded(agreement_id bigint, on_date date): whether an agreement that
+ * supersedes the given one is in force by on_date (has entered into force on
+ * or before it), the test in_force() makes of every agreement.
+ *
+ * in_force() is an SQL function the planner inlines, so that a scan of the
+ * registry evaluates it on the row's own columns; this is the one part of it
+ * that reads the registry.  Asked once, it looks the agreement up through the
+ * index on supersedes; asked again and again with the same date, as a scan
+ * does, it reads every superseded agreement's id once and answers the rest
+ * by binary search.  The answers hold for one execution of the calling query
+ * (the cache lives in its FmgrInfo), which sees one snapshot: it is STABLE.
+ */
+#define SUPERSEDED_LOOKUPS_BEFORE_BULK 64
+
+typedef struct SupersededCache
+{
+	DateADT		on_date;		/* the date of the calls counted and read */
+	int64		calls;			/* calls with on_date */
+	bool		loaded;			/* ids[] holds every agreement superseded by then */
+	int64	   *ids;			/* sorted */
+	int			nids;
+} SupersededCache;
+
+static int
+compare_int64(const void *a, const void *b)
+{
+	int64		x = *(const int64 *) a;
+	int64		y = *(const int64 *) b;
+
+	return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/* One agreement, through a plan kept for the backend's life. */
+static bool
+superseded_lookup(int64 id, DateADT on_date)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			types[2] = {INT8OID, DATEOID};
+	Datum		values[2] = {Int64GetDatum(id), DateADTGetDatum(on_date)};
+	bool		isnull;
+	bool		result;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	if (plan == NULL)
+	{
+		SPIPlanPtr	p = SPI_prepare("SELECT EXISTS (SELECT FROM secpact.agreement s"
+									" WHERE s.supersedes OPERATOR(pg_catalog.=) $1"
+									" AND s.entry_into_force OPERATOR(pg_catalog.<=) $2)",
+									2, types);
+
+		if (p == NULL || SPI_keepplan(p) != 0)
+			elog(ERROR, "preparing the supersession lookup failed: %s",
+				 SPI_result_code_string(SPI_result));
+		plan = p;
+	}
+	if (SPI_execute_plan(plan, values, NULL, true, 1) != SPI_OK_SELECT || SPI_processed != 1)
+		elog(ERROR, "the supersession lookup failed");
+	result = DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+	SPI_finish();
+	return !isnull && result;
+}
+
+/* Every agreement superseded by on_date, sorted, into the cache. */
+static void
+superseded_load(SupersededCache *cache, MemoryContext cxt)
+{
+	Oid			types[1] = {DATEOID};
+	Datum		values[1] = {DateADTGetDatum(cache->on_date)};
+	int			n = 0;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	if (SPI_execute_with_args("SELECT s.supersedes FROM secpact.agreement s"
+							  " WHERE s.supersedes IS NOT NULL"
+							  " AND s.entry_into_force OPERATOR(pg_catalog.<=) $1",
+							  1, types, values, NULL, true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "reading superseded agreements failed");
+	if (cache->ids != NULL)
+		pfree(cache->ids);
+	cache->ids = MemoryContextAlloc(cxt, sizeof(int64) * Max(SPI_processed, 1));
+	for (uint64 i = 0; i < SPI_processed; i++)
+	{
+		bool		isnull;
+		Datum		d = SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1, &isnull);
+
+		if (!isnull)
+			cache->ids[n++] = DatumGetInt64(d);
+	}
+	SPI_finish();
+	qsort(cache->ids, n, sizeof(int64), compare_int64);
+	cache->nids = n;
+	cache->loaded = true;
+}
+
+PG_FUNCTION_INFO_V1(superseded);
+Datum
+superseded(PG_FUNCTION_ARGS)
+{
+	int64		id = PG_GETARG_INT64(0);
+	DateADT		on_date = PG_GETARG_DATEADT(1);
+	SupersededCache *cache = (SupersededCache *) fcinfo->flinfo->fn_extra;
+
+	if (cache == NULL)
+	{
+		cache = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(SupersededCache));
+		fcinfo->flinfo->fn_extra = cache;
+	}
+	if (cache->calls == 0 || cache->on_date != on_date)
+	{
+		cache->on_date = on_date;
+		cache->calls = 0;
+		cache->loaded = false;
+	}
+	cache->calls++;
+
+	if (!cache->loaded && cache->calls > SUPERSEDED_LOOKUPS_BEFORE_BULK)
+		superseded_load(cache, fcinfo->flinfo->fn_mcxt);
+	if (!cache->loaded)
+		PG_RETURN_BOOL(superseded_lookup(id, on_date));
+	PG_RETURN_BOOL(bsearch(&id, cache->ids, cache->nids, sizeof(int64), compare_int64) != NULL);
+}
