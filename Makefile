@@ -99,7 +99,7 @@ UNIT_TESTS = tests/unit/party_core.bin tests/unit/dyad_core.bin tests/unit/signi
 
 unit-tests: $(UNIT_TESTS)
 
-tests/unit/%.bin: tests/unit/test_%.c $(CORE_SRCS) extension/*.h
+tests/unit/%.bin: tests/unit/test_%.c tests/unit/test_rng.h $(CORE_SRCS) extension/*.h
 	$(CC) $(UNIT_CFLAGS) -o $@ $< $(CORE_SRCS) -lcmocka
 
 # libpq integration tests (cmocka), run against a throwaway cluster.

@@ -325,16 +325,7 @@ test_spread_simple(void **state)
 	assert_true(chart_spread_labels(0, NULL, NULL, 2, 0, 0, NULL, NULL));
 }
 
-static uint64_t rng_state = 0x9E3779B97F4A7C15ull;
-
-static uint32_t
-rng(uint32_t bound)
-{
-	rng_state ^= rng_state >> 12;
-	rng_state ^= rng_state << 25;
-	rng_state ^= rng_state >> 27;
-	return (uint32_t) ((rng_state * 2685821657736338717ull) >> 33) % bound;
-}
+#include "test_rng.h"
 
 /*
  * Random labels: always apart and within bounds, in their order; and never

@@ -160,16 +160,8 @@ test_serialized_form(void **state)
 	assert_int_equal(party_set_count(&back), PARTY_SET_CODES);
 }
 
-static uint64_t rng_state = 0x2545F4914F6CDD1Dull;
-
-static uint32_t
-rng(uint32_t bound)
-{
-	rng_state ^= rng_state >> 12;
-	rng_state ^= rng_state << 25;
-	rng_state ^= rng_state >> 27;
-	return (uint32_t) ((rng_state * 2685821657736338717ull) >> 33) % bound;
-}
+#define TEST_RNG_SEED 0x2545F4914F6CDD1Dull
+#include "test_rng.h"
 
 /*
  * Random sets split in two as parallel workers would split rows: the union

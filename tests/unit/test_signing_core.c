@@ -423,17 +423,7 @@ naive_places(const Row *rows, int n, int *rank, int *dense)
 	free(first);
 }
 
-static uint64_t rng_state = 0x9E3779B97F4A7C15ull;
-
-static uint32_t
-rng(uint32_t bound)
-{
-	/* xorshift64*: deterministic, so a failure reproduces */
-	rng_state ^= rng_state >> 12;
-	rng_state ^= rng_state << 25;
-	rng_state ^= rng_state >> 27;
-	return (uint32_t) ((rng_state * 2685821657736338717ull) >> 33) % bound;
-}
+#include "test_rng.h"
 
 static void
 test_random_against_naive(void **state)
