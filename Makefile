@@ -71,7 +71,7 @@ soak: deps
 # secpact against plain SQL on synthetic agreements, in throwaway clusters:
 # writes bench/RESULTS.md (see bench/run; the data stays in results/bench).
 BENCH_ROWS ?= 1000000 10000000
-BENCH_REPS ?= 5
+BENCH_REPS ?= 7
 bench: deps
 	@tools/install-deps locales
 	@$(MAKE) -s --no-print-directory all install >/dev/null

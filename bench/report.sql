@@ -124,7 +124,7 @@ SELECT '';
 
 SELECT '#### Queries';
 SELECT '';
-SELECT format('Median of %s runs of each (after one warm-up round), the shapes alternating in one session, planning included.  Times are the backend''s CPU time; the clock-time ratios follow.  A run of a fast query is the mean of enough executions to last some 50 ms ("executions": per run).  "Same answer": every execution of every shape returned the same counts and checksums (for ORDER BY, read through a cursor, the row count, and once per shape a checksum of the order).',
+SELECT format('Median of %s runs of each (after one warm-up round), the shapes alternating in one session, planning included.  Times are the backend''s CPU time; the clock-time ratios follow.  A run of a fast query is the mean of enough executions to last some half a second ("executions": per run).  "Same answer": every execution of every shape returned the same counts and checksums (for ORDER BY, read through a cursor, the row count, and once per shape a checksum of the order).',
 			  max(runs))
 FROM med WHERE workload <> 'load';
 SELECT '';

@@ -23,10 +23,11 @@ CREATE SCHEMA bench;
 
 -- What a secpact user keeps beside the registry for the hash join: a region
 -- per party.  The plain shapes keep it in their table of countries.
-CREATE TABLE bench.region (party party PRIMARY KEY, region text NOT NULL);
+CREATE TABLE bench.region (party party PRIMARY KEY, region text NOT NULL, region_no int NOT NULL);
 INSERT INTO bench.region
 SELECT party, CASE WHEN is_organisation THEN 'Organisations'
-				   ELSE (ARRAY['Africa', 'Americas', 'Asia', 'Europe', 'Oceania'])[1 + (n % 5)::int] END
+				   ELSE (ARRAY['Africa', 'Americas', 'Asia', 'Europe', 'Oceania'])[1 + (n % 5)::int] END,
+	   CASE WHEN is_organisation THEN 0 ELSE 1 + (n % 5)::int END
 FROM parties() WITH ORDINALITY AS p(party, alpha2, alpha3, numeric_code, name, is_organisation, n);
 
 -- The plain shapes: one per collation of the code columns.
@@ -37,10 +38,11 @@ BEGIN
 		CREATE TABLE %1$I.country (
 			code text COLLATE %2$I PRIMARY KEY,
 			name text NOT NULL,
-			region text NOT NULL)$q$, schema, coll);
+			region text NOT NULL,
+			region_no int NOT NULL)$q$, schema, coll);
 	EXECUTE format($q$
 		INSERT INTO %1$I.country
-		SELECT p.party::text, p.name, r.region FROM parties() p JOIN bench.region r USING (party)$q$,
+		SELECT p.party::text, p.name, r.region, r.region_no FROM parties() p JOIN bench.region r USING (party)$q$,
 		schema);
 	EXECUTE format($q$
 		CREATE TABLE %1$I.agreement (
