@@ -23,17 +23,15 @@
  * 2 x 31125 memberships at most 31124 continue a run), and the btree of
  * PostgreSQL 15 descends once per array element.  Some 250 descents cost a few
  * tenths of a millisecond, which matters only for parties with few
- * agreements; and so does planning, since the planner estimates a constant
- * array element by element against the column's statistics (some 0.4 ms for
- * 249 elements).  Hence two forms for a constant, by the number of rows the
- * operator's own estimator (dyad_selfuncs.c) expects:
+ * agreements.  Planning costs too: the planner estimates = ANY element by
+ * element (it folds dyads_involving() to its array for that), which is why
+ * = on dyads has an estimator of its own (dyad_eqsel, in dyad_selfuncs.c)
+ * that reads the column's statistics once per array.  Two forms for a
+ * constant, by the number of rows the operator's own estimator expects:
  *
  *	 - up to SMALL_RESULT rows: = ANY (dyads_involving('UA')), computed once
- *	   per scan; the planner estimates it as ten elements, cheaply, and any
- *	   estimate this small leads to the index anyway;
- *	 - more: = ANY of a constant array, which the planner estimates element
- *	   by element from the statistics, to weigh a bitmap scan (which reads
- *	   only the matching rows of each page) against a sequential one.
+ *	   per scan, which keeps EXPLAIN readable;
+ *	 - more: = ANY of a constant array.
  *
  * Anything else (a parameter, a column of another table in a nested loop)
  * takes the function form.

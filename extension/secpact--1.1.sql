@@ -288,11 +288,17 @@ CREATE FUNCTION @extschema@.dyad_hash_extended(@extschema@.dyad, bigint) RETURNS
 COMMENT ON FUNCTION @extschema@.dyad_hash_extended(@extschema@.dyad, bigint) IS
 	'seeded 64-bit hash of a dyad, for hash partitioning';
 
+-- Estimators read the column's statistics: STABLE, not IMMUTABLE.
+CREATE FUNCTION @extschema@.dyad_eqsel(internal, oid, internal, integer) RETURNS float8
+	AS 'MODULE_PATHNAME', 'dyad_eqsel' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.dyad_eqsel(internal, oid, internal, integer) IS
+	'restriction selectivity of = between dyads: eqsel''s, with the statistics read once per = ANY (array)';
+
 CREATE OPERATOR @extschema@.= (
 	LEFTARG = @extschema@.dyad, RIGHTARG = @extschema@.dyad,
 	FUNCTION = @extschema@.dyad_eq,
 	COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
-	RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES
+	RESTRICT = @extschema@.dyad_eqsel, JOIN = eqjoinsel, HASHES, MERGES
 );
 COMMENT ON OPERATOR @extschema@.= (@extschema@.dyad, @extschema@.dyad) IS 'equal';
 CREATE OPERATOR @extschema@.<> (

@@ -377,6 +377,33 @@ SELECT e.clause, e.within_2x, e.default_within_2x
 FROM (VALUES ('parties @> ''UA''', 249 / 31125.0),
              ('parties && ''BE-UA''', 497 / 31125.0)) AS v(clause, sel),
      LATERAL pg_temp.estimate('agreements_nulls', v.clause, v.sel) AS e;
+-- = between dyads estimates as eqsel does, but reads the statistics once for
+-- a whole = ANY (array) rather than once per element: the estimates must be
+-- eqsel's to the row, compared through an operator that uses eqsel itself,
+-- for single dyads (common, rare, absent) and for arrays (those of UA, TV
+-- and NR, as the planner support builds them, and one with a null)
+CREATE OPERATOR pg_temp.=== (LEFTARG = dyad, RIGHTARG = dyad, FUNCTION = dyad_eq,
+	RESTRICT = eqsel);
+CREATE FUNCTION pg_temp.estimated_rows(q text) RETURNS float8 LANGUAGE plpgsql AS $$
+DECLARE
+	plan json;
+BEGIN
+	EXECUTE 'EXPLAIN (FORMAT JSON) ' || q INTO plan;
+	RETURN (plan->0->'Plan'->>'Plan Rows')::float8;
+END $$;
+SELECT v.tab, v.cond, e.rows > 0 AS some_rows, e.rows = e.eqsel_rows AS same_as_eqsel
+FROM (VALUES ('agreements', 'parties %s ''AD-UA'''),
+             ('agreements', 'parties %s ''NR-TV'''),
+             ('agreements', 'parties %s ''AD-AE'''),
+             ('agreements', 'parties %s ANY (dyads_involving(''UA''))'),
+             ('agreements', 'parties %s ANY (dyads_involving(''TV''))'),
+             ('agreements', 'parties %s ANY (dyads_involving(''NR''))'),
+             ('agreements', 'parties %s ANY (ARRAY[''BE-UA'', NULL, ''NR-TV'']::dyad[])'),
+             ('agreements_nulls', 'parties %s ANY (dyads_involving(''UA''))')) AS v(tab, cond),
+     LATERAL (SELECT pg_temp.estimated_rows(format('SELECT * FROM %s WHERE %s', v.tab,
+                                                   format(v.cond, 'OPERATOR(public.=)'))) AS rows,
+                     pg_temp.estimated_rows(format('SELECT * FROM %s WHERE %s', v.tab,
+                                                   format(v.cond, 'OPERATOR(pg_temp.===)'))) AS eqsel_rows) AS e;
 -- Without per-party statistics, as for a party column against a constant
 -- dyad, the operator is applied to the column's MCV list and histogram
 CREATE TABLE signatories AS
