@@ -351,9 +351,10 @@ dyad_overlap_sel(PG_FUNCTION_ARGS)
  * column's list of most common values on every call.  For the 249 dyads
  * that dyad_index_support puts in place of "parties @> 'RU'" that took
  * 0.7 ms of planning, more than running the lookup of a rare party costs.
- * scalararraysel keeps one FmgrInfo for all the elements, so the list,
- * sorted, and the share of any value not in it are kept in fn_extra from
- * the first call: the numbers are var_eq_const's, found by binary search.
+ * scalararraysel keeps one FmgrInfo for all the elements, so the list and
+ * the share of any value not in it are kept in fn_extra from the first
+ * call: the numbers are var_eq_const's, compared as integers rather than
+ * through dyad_eq, and sorted for binary search once a second element asks.
  * Anything else (no statistics, a unique column, a non-constant side, a
  * caller that does not reuse the FmgrInfo) goes to eqsel itself.
  */
@@ -364,7 +365,8 @@ typedef struct DyadEqCache
 	Node	   *column;			/* the column's side of the clause, as passed */
 	double		other_share;	/* of a value not in the list */
 	int			n;
-	DyadCode   *values;			/* the most common values, sorted */
+	bool		sorted;			/* values in order, for binary search */
+	DyadCode   *values;			/* the most common values */
 	double	   *shares;
 } DyadEqCache;
 
@@ -383,12 +385,42 @@ dyad_share_cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/*
+ * The share of a value.  A single = is estimated once, so the list is
+ * searched as it comes; from the second element of an array on, it is
+ * sorted first and searched by halves.
+ */
 static double
-cached_share(const DyadEqCache *cache, DyadCode value)
+cached_share(DyadEqCache *cache, DyadCode value, bool again)
 {
 	int			lo = 0;
 	int			hi = cache->n - 1;
 
+	if (!cache->sorted && again && cache->n > 1)
+	{
+		DyadShare  *pairs = palloc(sizeof(DyadShare) * cache->n);
+
+		for (int i = 0; i < cache->n; i++)
+		{
+			pairs[i].value = cache->values[i];
+			pairs[i].share = cache->shares[i];
+		}
+		qsort(pairs, cache->n, sizeof(DyadShare), dyad_share_cmp);
+		for (int i = 0; i < cache->n; i++)
+		{
+			cache->values[i] = pairs[i].value;
+			cache->shares[i] = pairs[i].share;
+		}
+		pfree(pairs);
+		cache->sorted = true;
+	}
+	if (!cache->sorted)
+	{
+		for (int i = 0; i < cache->n; i++)
+			if (cache->values[i] == value)
+				return cache->shares[i];
+		return cache->other_share;
+	}
 	while (lo <= hi)
 	{
 		int			mid = (lo + hi) / 2;
@@ -418,7 +450,6 @@ build_eq_cache(FmgrInfo *flinfo, VariableStatData *vardata, Oid operator)
 	double		otherdistinct;
 	double		other;
 	bool		isdefault;
-	DyadShare  *pairs;
 	DyadEqCache *cache;
 
 	if (!HeapTupleIsValid(vardata->statsTuple) ||
@@ -454,24 +485,16 @@ build_eq_cache(FmgrInfo *flinfo, VariableStatData *vardata, Oid operator)
 	cache->n = sslot.nvalues;
 	if (cache->n > 0)
 	{
-		pairs = palloc(sizeof(DyadShare) * cache->n);
+		cache->values = MemoryContextAlloc(flinfo->fn_mcxt, sizeof(DyadCode) * cache->n);
+		cache->shares = MemoryContextAlloc(flinfo->fn_mcxt, sizeof(double) * cache->n);
 		for (int i = 0; i < cache->n; i++)
 		{
 			double		share = sslot.numbers[i];
 
 			CLAMP_PROBABILITY(share);
-			pairs[i].value = DatumGetDyad(sslot.values[i]);
-			pairs[i].share = share;
+			cache->values[i] = DatumGetDyad(sslot.values[i]);
+			cache->shares[i] = share;
 		}
-		qsort(pairs, cache->n, sizeof(DyadShare), dyad_share_cmp);
-		cache->values = MemoryContextAlloc(flinfo->fn_mcxt, sizeof(DyadCode) * cache->n);
-		cache->shares = MemoryContextAlloc(flinfo->fn_mcxt, sizeof(double) * cache->n);
-		for (int i = 0; i < cache->n; i++)
-		{
-			cache->values[i] = pairs[i].value;
-			cache->shares[i] = pairs[i].share;
-		}
-		pfree(pairs);
 	}
 	if (have_mcv)
 		free_attstatsslot(&sslot);
@@ -505,7 +528,7 @@ dyad_eqsel(PG_FUNCTION_ARGS)
 		else if (right == cache->column && IsA(left, Const))
 			c = (Const *) left;
 		if (c)
-			PG_RETURN_FLOAT8(c->constisnull ? 0.0 : cached_share(cache, DatumGetDyad(c->constvalue)));
+			PG_RETURN_FLOAT8(c->constisnull ? 0.0 : cached_share(cache, DatumGetDyad(c->constvalue), true));
 	}
 
 	if (flinfo && list_length(args) == 2 &&
@@ -523,7 +546,7 @@ dyad_eqsel(PG_FUNCTION_ARGS)
 			cache->column = column;
 			flinfo->fn_extra = cache;
 			ReleaseVariableStats(vardata);
-			PG_RETURN_FLOAT8(cached_share(cache, DatumGetDyad(((Const *) other)->constvalue)));
+			PG_RETURN_FLOAT8(cached_share(cache, DatumGetDyad(((Const *) other)->constvalue), false));
 		}
 		ReleaseVariableStats(vardata);
 	}
