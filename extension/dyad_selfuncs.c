@@ -32,7 +32,6 @@
 #include "catalog/pg_type.h"
 #include "commands/vacuum.h"
 #include "utils/lsyscache.h"
-#include "utils/fmgrprotos.h"
 #include "utils/selfuncs.h"
 #include "utils/syscache.h"
 #include "utils/typcache.h"
@@ -355,8 +354,8 @@ dyad_overlap_sel(PG_FUNCTION_ARGS)
  * the share of any value not in it are kept in fn_extra from the first
  * call: the numbers are var_eq_const's, compared as integers rather than
  * through dyad_eq, and sorted for binary search once a second element asks.
- * Anything else (no statistics, a unique column, a non-constant side, a
- * caller that does not reuse the FmgrInfo) goes to eqsel itself.
+ * Anything else (no statistics, a unique column, a non-constant side) is
+ * estimated as eqsel does, by var_eq_const or var_eq_non_const.
  */
 typedef struct DyadEqCache
 {
@@ -514,6 +513,7 @@ dyad_eqsel(PG_FUNCTION_ARGS)
 	VariableStatData vardata;
 	Node	   *other;
 	bool		varonleft;
+	double		selec;
 
 	/* the next element against the same column: from the cache */
 	if (cache && cache->root == root && cache->varRelid == varRelid &&
@@ -531,28 +531,32 @@ dyad_eqsel(PG_FUNCTION_ARGS)
 			PG_RETURN_FLOAT8(c->constisnull ? 0.0 : cached_share(cache, DatumGetDyad(c->constvalue), true));
 	}
 
-	if (flinfo && list_length(args) == 2 &&
-		get_restriction_variable(root, args, varRelid, &vardata, &other, &varonleft))
+	/* otherwise as eqsel, from the one examination of the column */
+	if (!get_restriction_variable(root, args, varRelid, &vardata, &other, &varonleft))
+		PG_RETURN_FLOAT8(DEFAULT_EQ_SEL);
+	if (IsA(other, Const))
 	{
-		Node	   *column = varonleft ? linitial(args) : lsecond(args);
+		Const	   *c = (Const *) other;
 		Node	   *raw_other = varonleft ? lsecond(args) : linitial(args);
 
 		/* only a constant as passed: the fast path above compares those */
-		if (IsA(other, Const) && !((Const *) other)->constisnull && IsA(raw_other, Const) &&
+		if (flinfo && !c->constisnull && IsA(raw_other, Const) &&
 			(cache = build_eq_cache(flinfo, &vardata, operator)) != NULL)
 		{
 			cache->root = root;
 			cache->varRelid = varRelid;
-			cache->column = column;
+			cache->column = varonleft ? linitial(args) : lsecond(args);
 			flinfo->fn_extra = cache;
-			ReleaseVariableStats(vardata);
-			PG_RETURN_FLOAT8(cached_share(cache, DatumGetDyad(((Const *) other)->constvalue), false));
+			selec = cached_share(cache, DatumGetDyad(c->constvalue), false);
 		}
-		ReleaseVariableStats(vardata);
+		else
+			selec = var_eq_const(&vardata, operator, PG_GET_COLLATION(), c->constvalue,
+								 c->constisnull, varonleft, false);
 	}
-	return DirectFunctionCall4Coll(eqsel, PG_GET_COLLATION(), PointerGetDatum(root),
-								   ObjectIdGetDatum(operator), PointerGetDatum(args),
-								   Int32GetDatum(varRelid));
+	else
+		selec = var_eq_non_const(&vardata, operator, PG_GET_COLLATION(), other, varonleft, false);
+	ReleaseVariableStats(vardata);
+	PG_RETURN_FLOAT8(selec);
 }
 
 PG_FUNCTION_INFO_V1(dyad_contains_joinsel);
