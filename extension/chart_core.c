@@ -93,22 +93,9 @@ buf_append_str(ChartBuffer *b, const char *s)
 static void
 buf_append_int(ChartBuffer *b, long long v)
 {
-	char		digits[24];
-	int			n = 0;
-	unsigned long long magnitude = v < 0 ? 0ull - (unsigned long long) v : (unsigned long long) v;
-	char		out[26];
-	int			len = 0;
+	char		out[DECIMAL_MAX_LEN];
 
-	do
-	{
-		digits[n++] = (char) ('0' + magnitude % 10);
-		magnitude /= 10;
-	} while (magnitude > 0);
-	if (v < 0)
-		out[len++] = '-';
-	while (n > 0)
-		out[len++] = digits[--n];
-	chart_buf_append(b, out, (size_t) len);
+	chart_buf_append(b, out, decimal_format(v, out));
 }
 
 /* One decimal, rounded half away from zero, without a trailing ".0". */

@@ -101,14 +101,32 @@ signing_parse_mode(const char *s, size_t len, SigningMode *out)
 }
 
 size_t
+decimal_format(int64_t v, char *out)
+{
+	/* The magnitude in unsigned arithmetic: -INT64_MIN overflows an int64. */
+	uint64_t	magnitude = v < 0 ? 0u - (uint64_t) v : (uint64_t) v;
+	char		digits[DECIMAL_MAX_LEN];
+	int			ndigits = 0;
+	size_t		len = 0;
+
+	do
+	{
+		digits[ndigits++] = (char) ('0' + magnitude % 10);
+		magnitude /= 10;
+	} while (magnitude > 0);
+	if (v < 0)
+		out[len++] = '-';
+	while (ndigits > 0)
+		out[len++] = digits[--ndigits];
+	return len;
+}
+
+size_t
 ordinal_format(int32_t n, char *out)
 {
-	/* The magnitude in unsigned arithmetic: -INT32_MIN overflows an int32. */
 	uint32_t	magnitude = n < 0 ? 0u - (uint32_t) n : (uint32_t) n;
-	char		digits[10];
-	int			ndigits = 0;
 	const char *suffix;
-	size_t		len = 0;
+	size_t		len;
 
 	if (magnitude % 100 >= 11 && magnitude % 100 <= 13)
 		suffix = "th";			/* 11th, 12th, 13th, 111th */
@@ -121,16 +139,7 @@ ordinal_format(int32_t n, char *out)
 	else
 		suffix = "th";
 
-	do
-	{
-		digits[ndigits++] = (char) ('0' + magnitude % 10);
-		magnitude /= 10;
-	} while (magnitude > 0);
-
-	if (n < 0)
-		out[len++] = '-';
-	while (ndigits > 0)
-		out[len++] = digits[--ndigits];
+	len = decimal_format(n, out);
 	out[len++] = suffix[0];
 	out[len++] = suffix[1];
 	out[len] = '\0';
