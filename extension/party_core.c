@@ -23,7 +23,7 @@ typedef struct NameSlot
 } NameSlot;
 
 static bool initialized = false;
-static int16_t alpha2_index[LETTERS * LETTERS];
+int16_t		party_alpha2_rows[PARTY_ALPHA2_SLOTS];
 static int16_t alpha3_index[LETTERS * LETTERS * LETTERS];
 static int16_t numeric_index[NUMERIC_LIMIT];
 static NameSlot name_slots[NAME_SLOTS];
@@ -181,7 +181,7 @@ party_core_init(void)
 	if (initialized)
 		return;
 
-	memset(alpha2_index, 0xFF, sizeof(alpha2_index));
+	memset(party_alpha2_rows, 0xFF, sizeof(party_alpha2_rows));
 	memset(alpha3_index, 0xFF, sizeof(alpha3_index));
 	memset(numeric_index, 0xFF, sizeof(numeric_index));
 	memset(name_slots, 0, sizeof(name_slots));
@@ -190,7 +190,7 @@ party_core_init(void)
 	{
 		const PartyInfo *p = &party_table[row];
 
-		alpha2_index[letter_value(p->alpha2[0]) * LETTERS +
+		party_alpha2_rows[letter_value(p->alpha2[0]) * LETTERS +
 					 letter_value(p->alpha2[1])] = (int16_t) row;
 		if (p->alpha3 != NULL)
 			alpha3_index[(letter_value(p->alpha3[0]) * LETTERS +
@@ -219,14 +219,10 @@ row_code(int row)
 const PartyInfo *
 party_lookup(PartyCode code)
 {
-	unsigned char a = (unsigned char) PARTY_FIRST(code);
-	unsigned char b = (unsigned char) PARTY_SECOND(code);
 	int			row;
 
-	if (a < 'A' || a > 'Z' || b < 'A' || b > 'Z')
-		return NULL;
 	party_core_init();
-	row = alpha2_index[(a - 'A') * LETTERS + (b - 'A')];
+	row = party_table_row(code);
 	return row < 0 ? NULL : &party_table[row];
 }
 
@@ -263,7 +259,7 @@ party_parse(const char *s, size_t len, int accept, PartyCode *out)
 	{
 		if (len == 2)
 		{
-			row = alpha2_index[letter_value(s[0]) * LETTERS + letter_value(s[1])];
+			row = party_alpha2_rows[letter_value(s[0]) * LETTERS + letter_value(s[1])];
 			if (row < 0)
 				return PARTY_PARSE_UNKNOWN_ALPHA2;
 		}

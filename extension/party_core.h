@@ -70,6 +70,27 @@ extern PartyParseStatus party_parse(const char *s, size_t len, int accept,
 /* The table row of a code, or NULL when the code is not a known party. */
 extern const PartyInfo *party_lookup(PartyCode code);
 
+/*
+ * party_table's row of each alpha-2 code, (first - 'A') * 26 + (second -
+ * 'A'), -1 where no party; filled by party_core_init().
+ */
+#define PARTY_ALPHA2_SLOTS (26 * 26)
+extern int16_t party_alpha2_rows[PARTY_ALPHA2_SLOTS];
+
+/*
+ * The row of a code in party_table, -1 when the code is not a known party:
+ * two comparisons and a load, for loops over many rows.  party_core_init()
+ * must have run.
+ */
+static inline int
+party_table_row(PartyCode code)
+{
+	unsigned	first = (unsigned) PARTY_FIRST(code) - 'A';
+	unsigned	second = (unsigned) PARTY_SECOND(code) - 'A';
+
+	return first < 26 && second < 26 ? party_alpha2_rows[first * 26 + second] : -1;
+}
+
 static inline bool
 party_is_known(PartyCode code)
 {

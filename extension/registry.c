@@ -47,34 +47,14 @@ typedef struct FirstSigningReceiver
 	MemoryContext cxt;			/* holds both, and the places copied */
 } FirstSigningReceiver;
 
-/*
- * Rows of party_table by alpha-2 letters, (first - 'A') * 26 + (second - 'A'),
- * -1 where no party: built once per backend, so that numbering the parties
- * of a row costs two loads rather than two calls.
- */
-static int16 row_by_letters[26 * 26];
-static bool row_by_letters_built = false;
-
-static void
-build_row_by_letters(void)
-{
-	memset(row_by_letters, 0xFF, sizeof(row_by_letters));
-	for (int row = 0; row < party_table_len; row++)
-		row_by_letters[(party_table[row].alpha2[0] - 'A') * 26 +
-					   (party_table[row].alpha2[1] - 'A')] = (int16) row;
-	row_by_letters_built = true;
-}
-
 /* The party's row in party_table: counterparts are numbered by it. */
 static inline int
 party_row(PartyCode code)
 {
-	unsigned	first = (unsigned) PARTY_FIRST(code) - 'A';
-	unsigned	second = (unsigned) PARTY_SECOND(code) - 'A';
-	int			row;
+	int			row = party_table_row(code);
 
 	/* Every stored value was validated on the way in. */
-	if (first >= 26 || second >= 26 || (row = row_by_letters[first * 26 + second]) < 0)
+	if (row < 0)
 		elog(ERROR, "unknown party value 0x%04X", code);
 	return row;
 }
@@ -239,8 +219,7 @@ new_receiver(PartyCode hub, bool states_only, int entries)
 											  ALLOCSET_DEFAULT_SIZES);
 	FirstSigningReceiver *r = MemoryContextAllocZero(cxt, sizeof(FirstSigningReceiver));
 
-	if (!row_by_letters_built)
-		build_row_by_letters();
+	party_core_init();
 	r->hub = hub;
 	r->states_only = states_only;
 	r->cxt = cxt;
