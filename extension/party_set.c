@@ -30,6 +30,17 @@ state_for_add(FunctionCallInfo fcinfo, const char *fn)
 	return (PartySet *) PG_GETARG_POINTER(0);
 }
 
+/* A NULL input leaves the state as it is (NULL until the first party). */
+static Datum
+unchanged_state(FunctionCallInfo fcinfo, const char *fn)
+{
+	if (!AggCheckCallContext(fcinfo, NULL))
+		elog(ERROR, "%s called in non-aggregate context", fn);
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	PG_RETURN_POINTER(PG_GETARG_POINTER(0));
+}
+
 static void
 add_party(PartySet *set, PartyCode code)
 {
@@ -49,13 +60,7 @@ party_set_add_party(PG_FUNCTION_ARGS)
 	PartySet   *set;
 
 	if (PG_ARGISNULL(1))
-	{
-		if (!AggCheckCallContext(fcinfo, NULL))
-			elog(ERROR, "party_set_add_party called in non-aggregate context");
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(PG_GETARG_POINTER(0));
-	}
+		return unchanged_state(fcinfo, "party_set_add_party");
 	set = state_for_add(fcinfo, "party_set_add_party");
 	add_party(set, PG_GETARG_PARTY(1));
 	PG_RETURN_POINTER(set);
@@ -70,13 +75,7 @@ party_set_add_dyad(PG_FUNCTION_ARGS)
 	DyadCode	dyad;
 
 	if (PG_ARGISNULL(1))
-	{
-		if (!AggCheckCallContext(fcinfo, NULL))
-			elog(ERROR, "party_set_add_dyad called in non-aggregate context");
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(PG_GETARG_POINTER(0));
-	}
+		return unchanged_state(fcinfo, "party_set_add_dyad");
 	set = state_for_add(fcinfo, "party_set_add_dyad");
 	dyad = PG_GETARG_DYAD(1);
 	add_party(set, DYAD_FIRST(dyad));
