@@ -79,13 +79,10 @@ bad_side_hint(const DyadParseError *err, const char *side_text)
 	return party_parse_hint(err->party_status, side_text, err->len);
 }
 
+/* Raises the error, or saves it in escontext (16+) and returns. */
 static void
 dyad_report_parse_error(DyadParseStatus status, const DyadParseError *err,
-						const char *s, size_t len) pg_attribute_noreturn();
-
-static void
-dyad_report_parse_error(DyadParseStatus status, const DyadParseError *err,
-						const char *s, size_t len)
+						const char *s, size_t len, struct Node *escontext)
 {
 	char	   *quoted = secpact_quote_input(s, len);
 	char	   *detail = NULL;
@@ -131,30 +128,31 @@ dyad_report_parse_error(DyadParseStatus status, const DyadParseError *err,
 			}
 		case DYAD_PARSE_SAME_PARTY:
 			party_format(err->party, code);
-			SECPACT_INPUT_ERROR((errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+			SECPACT_INPUT_ERROR(escontext,
+								(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 								 errmsg("a dyad needs two distinct parties"),
 								 errdetail("Both parties of \"%s\" are %s.", quoted, code)));
-			break;
+			return;
 		case DYAD_PARSE_OK:
 			elog(ERROR, "dyad_report_parse_error called without an error");
 	}
 
-	SECPACT_INPUT_ERROR((errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+	SECPACT_INPUT_ERROR(escontext,
+						(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 						 errmsg("invalid input syntax for type %s: \"%s\"", "dyad", quoted),
 						 errdetail_internal("%s", detail),
 						 hint ? errhint("%s", hint) : 0));
-	pg_unreachable();
 }
 
 static DyadCode
-dyad_from_text(const char *s, size_t len)
+dyad_from_text(const char *s, size_t len, struct Node *escontext)
 {
 	DyadCode	dyad = 0;
 	DyadParseError err;
 	DyadParseStatus status = dyad_parse(s, len, &dyad, &err);
 
 	if (status != DYAD_PARSE_OK)
-		dyad_report_parse_error(status, &err, s, len);
+		dyad_report_parse_error(status, &err, s, len, escontext);
 	return dyad;
 }
 
@@ -163,8 +161,12 @@ Datum
 dyad_in(PG_FUNCTION_ARGS)
 {
 	const char *s = PG_GETARG_CSTRING(0);
+	struct Node *escontext = SECPACT_ESCONTEXT(fcinfo);
+	DyadCode	dyad = dyad_from_text(s, strlen(s), escontext);
 
-	PG_RETURN_DYAD(dyad_from_text(s, strlen(s)));
+	if (SECPACT_SOFT_ERROR_OCCURRED(escontext))
+		return (Datum) 0;
+	PG_RETURN_DYAD(dyad);
 }
 
 PG_FUNCTION_INFO_V1(dyad_out);
@@ -251,7 +253,7 @@ dyad_from_text_fn(PG_FUNCTION_ARGS)
 {
 	text	   *t = PG_GETARG_TEXT_PP(0);
 
-	PG_RETURN_DYAD(dyad_from_text(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t)));
+	PG_RETURN_DYAD(dyad_from_text(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), NULL));
 }
 
 PG_FUNCTION_INFO_V1(dyad_to_text);

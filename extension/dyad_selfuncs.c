@@ -128,7 +128,7 @@ compute_dyad_stats(VacAttrStats *stats, AnalyzeAttrFetchFunc fetchfunc,
 		Datum		value;
 		DyadCode	dyad;
 
-		vacuum_delay_point();
+		secpact_analyze_delay_point();
 		value = fetchfunc(stats, i, &isnull);
 		if (isnull)
 			continue;

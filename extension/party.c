@@ -69,6 +69,14 @@ void
 party_report_parse_error(PartyParseStatus status, const char *typname,
 						 const char *s, size_t len)
 {
+	party_save_parse_error(status, typname, s, len, NULL);
+	pg_unreachable();
+}
+
+void
+party_save_parse_error(PartyParseStatus status, const char *typname,
+					   const char *s, size_t len, struct Node *escontext)
+{
 	char	   *quoted = secpact_quote_input(s, len);
 	const char *detail = NULL;
 	char	   *hint;
@@ -105,21 +113,22 @@ party_report_parse_error(PartyParseStatus status, const char *typname,
 	}
 
 	hint = party_parse_hint(status, s, len);
-	SECPACT_INPUT_ERROR((errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+	SECPACT_INPUT_ERROR(escontext,
+						(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 						 errmsg("invalid input syntax for type %s: \"%s\"", typname, quoted),
 						 errdetail_internal("%s", detail),
 						 hint ? errhint("%s", hint) : 0));
-	pg_unreachable();
 }
 
+/* Bad text raises an error, or with an escontext (16+) is saved there. */
 static PartyCode
-party_from_text(const char *s, size_t len)
+party_from_text(const char *s, size_t len, struct Node *escontext)
 {
 	PartyCode	code = 0;
 	PartyParseStatus status = party_parse(s, len, PARTY_ACCEPT_ALL, &code);
 
 	if (status != PARTY_PARSE_OK)
-		party_report_parse_error(status, "party", s, len);
+		party_save_parse_error(status, "party", s, len, escontext);
 	return code;
 }
 
@@ -128,8 +137,12 @@ Datum
 party_in(PG_FUNCTION_ARGS)
 {
 	const char *s = PG_GETARG_CSTRING(0);
+	struct Node *escontext = SECPACT_ESCONTEXT(fcinfo);
+	PartyCode	code = party_from_text(s, strlen(s), escontext);
 
-	PG_RETURN_PARTY(party_from_text(s, strlen(s)));
+	if (SECPACT_SOFT_ERROR_OCCURRED(escontext))
+		return (Datum) 0;
+	PG_RETURN_PARTY(code);
 }
 
 PG_FUNCTION_INFO_V1(party_out);
@@ -181,7 +194,7 @@ party_from_text_fn(PG_FUNCTION_ARGS)
 {
 	text	   *t = PG_GETARG_TEXT_PP(0);
 
-	PG_RETURN_PARTY(party_from_text(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t)));
+	PG_RETURN_PARTY(party_from_text(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), NULL));
 }
 
 PG_FUNCTION_INFO_V1(party_to_text);

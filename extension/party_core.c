@@ -34,7 +34,7 @@ static char name_buffer[NAME_BUFFER_SIZE];
  * ASCII base letter, so "Türkiye", "TÜRKIYE" and "Turkiye" match alike.
  * A zero keeps the character as it is.
  */
-static const char latin1_fold[64] =
+static const char latin1_fold[64 + 1] =	/* + 1: the literal's NUL, which gcc 15 wants room for */
 "aaaaaa\0ceeeeiiiidnooooo\0ouuuuy\0\0aaaaaa\0ceeeeiiiidnooooo\0ouuuuy\0y";
 
 static inline bool

@@ -8,6 +8,8 @@
 #include "postgres.h"
 #include "fmgr.h"
 
+#include "pg_compat.h"
+
 #include "dyad_core.h"
 #include "party_core.h"
 
@@ -24,10 +26,11 @@
 #define PG_RETURN_DYAD(x)		return DyadGetDatum(x)
 
 /*
- * Bad text input goes through this one macro, so that a port to the soft
- * input errors of PostgreSQL 16 (escontext) changes one place.
+ * Bad text input goes through this one macro: on PostgreSQL 16 and later a
+ * caller's ErrorSaveContext (escontext) takes it as a soft error, elsewhere,
+ * and with a NULL escontext, it is raised.
  */
-#define SECPACT_INPUT_ERROR(...)	ereport(ERROR, __VA_ARGS__)
+#define SECPACT_INPUT_ERROR(escontext, ...)	SECPACT_ERRSAVE(escontext, __VA_ARGS__)
 
 /* Quotes at most this many bytes of bad input in an error message. */
 #define SECPACT_QUOTE_MAX 40
@@ -46,5 +49,11 @@ extern char *party_parse_hint(PartyParseStatus status, const char *s, size_t len
 extern void party_report_parse_error(PartyParseStatus status,
 									 const char *typname,
 									 const char *s, size_t len) pg_attribute_noreturn();
+
+/* The same, saved in escontext when there is one (returns then). */
+extern void party_save_parse_error(PartyParseStatus status,
+								   const char *typname,
+								   const char *s, size_t len,
+								   struct Node *escontext);
 
 #endif
