@@ -9,11 +9,15 @@ CORE_SRCS = extension/party_core.c extension/party_table.c extension/dyad_core.c
 OBJS = extension/secpact.o extension/party.o extension/dyad.o extension/dyad_gin.o \
 	extension/dyad_support.o extension/registry.o extension/dyad_selfuncs.o \
 	extension/signing.o extension/party_set.o extension/chart.o $(CORE_SRCS:.c=.o)
-DATA = $(wildcard extension/secpact--*.sql)
-REGRESS = party dyad signing registry analytics migration security scaling transactions
-REGRESS_OPTS = --inputdir=. --outputdir=results/regress
+# Paths relative to the source tree, which is not . in a VPATH build
+# (make -f ../secpact/Makefile from a build folder).
+DATA = $(patsubst $(srcdir)/%,%,$(wildcard $(srcdir)/extension/secpact--*.sql))
+REGRESS = party dyad signing registry analytics migration security scaling transactions soft_errors copy_on_error
+REGRESS_OPTS = --outputdir=results/regress
+# pg_regress makes results/ inside --outputdir but not --outputdir itself.
+REGRESS_PREP = build-dirs
 ISOLATION = same_day_signings supersede
-ISOLATION_OPTS = --inputdir=tests/isolation --outputdir=results/isolation
+ISOLATION_OPTS = --inputdir=$(srcdir)/tests/isolation --outputdir=results/isolation
 PG_CPPFLAGS = -I$(srcdir)/extension
 # -Wextra on top of PostgreSQL's warnings, less what its own headers trip.
 PG_CFLAGS = -Wextra -Wno-unused-parameter -Wno-sign-compare -Wno-missing-field-initializers $(if $(WERROR),-Werror)
@@ -85,22 +89,34 @@ fuzz: deps
 ifeq ($(PGXS),)
 all install installcheck:
 	@echo "pg_config was not found: install PostgreSQL's development files first," >&2
-	@echo "with 'make deps' as root, or: sudo apt-get install postgresql-server-dev-15" >&2
+	@echo "with 'make deps' as root (it prints the apt-get command otherwise)," >&2
+	@echo "or point PG_CONFIG at the pg_config of the PostgreSQL to build for" >&2
 	@exit 1
 else
 include $(PGXS)
 endif
 
+# Objects, and the test programs below, are written beside the sources or,
+# in a VPATH build, into the same folders under the build folder.
+.PHONY: build-dirs
+build-dirs:
+	@mkdir -p extension results/regress results/isolation tests/unit tests/integration tests/fuzz
+
+# PGXS tracks no header dependencies (Debian's PostgreSQL is configured
+# without --enable-depend): every object depends on every header of ours.
+SECPACT_HEADERS = $(wildcard $(srcdir)/extension/*.h)
+$(OBJS): $(SECPACT_HEADERS) | build-dirs
+
 # Unit tests link the pure core directly, under AddressSanitizer and UBSan.
-UNIT_CFLAGS = -std=c11 -g -O1 -Wall -Wextra -Werror -Iextension \
+UNIT_CFLAGS = -std=c11 -g -O1 -Wall -Wextra -Werror -I$(srcdir)/extension \
 	-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 UNIT_TESTS = tests/unit/party_core.bin tests/unit/dyad_core.bin tests/unit/signing_core.bin \
 	tests/unit/party_set_core.bin tests/unit/chart_core.bin
 
 unit-tests: $(UNIT_TESTS)
 
-tests/unit/%.bin: tests/unit/test_%.c tests/unit/test_rng.h $(CORE_SRCS) extension/*.h
-	$(CC) $(UNIT_CFLAGS) -o $@ $< $(CORE_SRCS) -lcmocka
+tests/unit/%.bin: tests/unit/test_%.c tests/unit/test_rng.h $(CORE_SRCS) $(SECPACT_HEADERS) | build-dirs
+	$(CC) $(UNIT_CFLAGS) -o $@ $< $(addprefix $(srcdir)/,$(CORE_SRCS)) -lcmocka
 
 # libpq integration tests (cmocka), run against a throwaway cluster.
 INTEGRATION_TESTS = tests/integration/binary_io.it tests/integration/faults.it \
@@ -109,19 +125,19 @@ IT_CFLAGS = -std=gnu11 -g -O1 -Wall -Wextra -Werror -I$(shell $(PG_CONFIG) --inc
 
 integration-tests: $(INTEGRATION_TESTS)
 
-tests/integration/%.it: tests/integration/test_%.c tests/integration/it_common.h $(CORE_SRCS)
-	$(CC) $(IT_CFLAGS) -Iextension -o $@ $< $(CORE_SRCS) -lpq -lcmocka -lpthread
+tests/integration/%.it: tests/integration/test_%.c tests/integration/it_common.h $(CORE_SRCS) $(SECPACT_HEADERS) | build-dirs
+	$(CC) $(IT_CFLAGS) -I$(srcdir)/extension -o $@ $< $(addprefix $(srcdir)/,$(CORE_SRCS)) -lpq -lcmocka -lpthread
 
 # libFuzzer targets (clang) over the pure core, with ASan and UBSan.
 FUZZ_TARGETS = tests/fuzz/party.fuzzer tests/fuzz/dyad.fuzzer tests/fuzz/signing.fuzzer
 FUZZ_SECONDS ?= 60
-FUZZ_CFLAGS = -g -O1 -Iextension -fsanitize=fuzzer,address,undefined \
+FUZZ_CFLAGS = -g -O1 -I$(srcdir)/extension -fsanitize=fuzzer,address,undefined \
 	-fno-sanitize-recover=all -fno-omit-frame-pointer
 
 fuzz-targets: $(FUZZ_TARGETS)
 
-tests/fuzz/%.fuzzer: tests/fuzz/fuzz_%.c $(CORE_SRCS) extension/*.h
-	clang $(FUZZ_CFLAGS) -o $@ $< $(CORE_SRCS)
+tests/fuzz/%.fuzzer: tests/fuzz/fuzz_%.c $(CORE_SRCS) $(SECPACT_HEADERS) | build-dirs
+	clang $(FUZZ_CFLAGS) -o $@ $< $(addprefix $(srcdir)/,$(CORE_SRCS))
 
 # Regenerates the table of parties from Debian's iso-codes.
 party-table:

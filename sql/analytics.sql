@@ -277,9 +277,14 @@ SELECT count_parties(actor) AS actors, count_parties(pair) AS involved, party_se
 FROM analytics_events WHERE id % 7 <> 0;
 CREATE TEMP TABLE parallel_groups AS
 SELECT actor, count_parties(pair) AS involved FROM analytics_events GROUP BY actor;
--- count(DISTINCT) in the same settings: one Aggregate over every row
-EXPLAIN (COSTS OFF)
-SELECT count(DISTINCT actor) FROM analytics_events;
+-- count(DISTINCT) in the same settings: one Aggregate over every row, never
+-- split into partial ones (what runs below the Gather differs by major: 17
+-- sorts in the workers under a Gather Merge)
+SELECT count(*) FILTER (WHERE l ~ 'Partial Aggregate') AS partial_aggregates,
+	   count(*) FILTER (WHERE btrim(l) = 'Aggregate') AS aggregates,
+	   count(*) FILTER (WHERE l ~ '->  Gather') AS gathers,
+	   (array_agg(btrim(l) ORDER BY n))[1] AS top
+FROM pg_temp.plan_lines('SELECT count(DISTINCT actor) FROM analytics_events') WITH ORDINALITY AS p(l, n);
 RESET parallel_leader_participation;
 SET max_parallel_workers_per_gather = 0;
 SELECT p.actors, p.actors = count(DISTINCT e.actor) AS actors_agree,
