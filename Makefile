@@ -27,7 +27,7 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
 
 .DEFAULT_GOAL := all
-.PHONY: deps demo test test-memcheck soak bench party-table unit-tests integration-tests fuzz fuzz-targets docs-chart
+.PHONY: deb dist deps demo test test-memcheck soak bench party-table unit-tests integration-tests fuzz fuzz-targets docs-chart
 
 # The dependency step runs before anything needs pg_config or a compiler:
 # these entry points install what is missing, then run again in a new make
@@ -80,6 +80,11 @@ bench: deps
 	@tools/install-deps locales
 	@$(MAKE) -s --no-print-directory all install >/dev/null
 	@bench/run --rows "$(BENCH_ROWS)" --reps $(BENCH_REPS)
+
+# The Debian packages (postgresql-<major>-secpact), with dpkg-buildpackage
+# and pg_buildext: see debian/ and tools/build-deb.
+deb:
+	@tools/build-deb
 
 # Fuzzes every text parser of the pure core for FUZZ_SECONDS each.
 fuzz: deps
