@@ -86,6 +86,13 @@ bench: deps
 deb:
 	@tools/build-deb
 
+# The release zip for PGXN, from git archive of HEAD (commit first):
+# results/secpact-<version>.zip, the version being META.json's.
+dist:
+	@version=$$(jq -r .version META.json) && mkdir -p results && \
+	git archive --format zip --prefix=secpact-$$version/ -o results/secpact-$$version.zip HEAD && \
+	echo results/secpact-$$version.zip
+
 # Fuzzes every text parser of the pure core for FUZZ_SECONDS each.
 fuzz: deps
 	@$(MAKE) -s --no-print-directory fuzz-targets
