@@ -26,6 +26,7 @@
 #include "utils/memutils.h"
 #include "utils/syscache.h"
 
+#include "encoding.h"
 #include "members.h"
 #include "signing_core.h"
 
@@ -280,7 +281,7 @@ emit_order(ReturnSetInfo *rsinfo, bool with_hub, PartyCode hub, SigningOrderRow 
 			values[k++] = PartyGetDatum(hub);
 		values[k++] = Int32GetDatum(rows[i].position);
 		values[k++] = PartyGetDatum(row_party(rows[i].index));
-		values[k++] = PointerGetDatum(cstring_to_text(party_table[rows[i].index].name));
+		values[k++] = PointerGetDatum(cstring_to_text(secpact_party_name(rows[i].index)));
 		values[k++] = DateADTGetDatum(rows[i].day);
 		if (place != NULL)
 			values[k] = PointerGetDatum(place);
