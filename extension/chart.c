@@ -4,6 +4,7 @@
 #include "secpact.h"
 
 #include "catalog/pg_type.h"
+#include "lib/stringinfo.h"
 #include "mb/pg_wchar.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
@@ -43,6 +44,40 @@ text_to_utf8(text *t, size_t *len)
 
 	*len = converted == s ? (size_t) n : strlen(converted);
 	return converted;
+}
+
+/*
+ * The document, which the core writes in UTF-8 and declares so, as text of
+ * the database.  Outside UTF-8 (and SQL_ASCII, which declares no encoding)
+ * every other character becomes a numeric character reference: the document
+ * is then ASCII, the same in every encoding a client reads it in, and its
+ * declaration stays true.  Every such character is in text or an attribute
+ * value, where XML reads the reference as the character.
+ */
+static text *
+svg_to_server(const char *svg, size_t len)
+{
+	int			enc = GetDatabaseEncoding();
+	StringInfoData buf;
+	size_t		i = 0;
+
+	if (enc == PG_UTF8 || enc == PG_SQL_ASCII)
+		return cstring_to_text_with_len(svg, (int) len);
+	initStringInfo(&buf);
+	while (i < len)
+	{
+		const unsigned char *c = (const unsigned char *) svg + i;
+		int			clen = *c < 0x80 ? 1 : pg_utf_mblen(c);
+
+		if (clen == 1)
+			appendStringInfoChar(&buf, (char) *c);
+		else if (clen <= (int) (len - i) && pg_utf8_islegal(c, clen))
+			appendStringInfo(&buf, "&#x%X;", (unsigned int) utf8_to_unicode(c));
+		else
+			elog(ERROR, "the chart is not valid UTF-8 at byte %zu", i);
+		i += clen;
+	}
+	return cstring_to_text_with_len(buf.data, buf.len);
 }
 
 /*
@@ -167,7 +202,7 @@ signing_chart_svg(PG_FUNCTION_ARGS)
 					 errdetail("Failed while drawing a chart of %d signings.", ndates)));
 			break;
 	}
-	result = cstring_to_text_with_len(svg, (int) len);
+	result = svg_to_server(svg, len);
 	pfree(svg);
 	PG_RETURN_TEXT_P(result);
 }

@@ -66,7 +66,7 @@ bad_side_hint(const DyadParseError *err, const char *side_text)
 	PartyCode	named;
 
 	if (err->party_status == PARTY_PARSE_UNKNOWN_NAME &&
-		party_parse(side_text, err->len, PARTY_ACCEPT_NAMES, &named) == PARTY_PARSE_OK)
+		party_parse_server(side_text, err->len, PARTY_ACCEPT_NAMES, &named) == PARTY_PARSE_OK)
 	{
 		char		code[3];
 

@@ -31,10 +31,14 @@
 #include "catalog/pg_statistic.h"
 #include "catalog/pg_type.h"
 #include "commands/vacuum.h"
+#include "utils/array.h"
 #include "utils/lsyscache.h"
+#include "utils/regproc.h"
 #include "utils/selfuncs.h"
 #include "utils/syscache.h"
 #include "utils/typcache.h"
+
+#include "members.h"
 
 /*
  * Without statistics, suppose every pair of the 250 parties equally likely:
@@ -47,6 +51,15 @@
 #define DYAD_PAIRS					31125.0
 #define DYAD_CONTAINS_DEFAULT_SEL	(249.0 / DYAD_PAIRS)
 #define DYAD_OVERLAP_DEFAULT_SEL	(497.0 / DYAD_PAIRS)
+
+/*
+ * The most a party absent from the statistics is estimated at: ANALYZE keeps
+ * every party its sample met, so an absent one is rare.  PostgreSQL caps
+ * array elements missing from their statistics the same way, at the same
+ * 0.005 (DEFAULT_CONTAIN_SEL in array_selfuncs.c); without a cap, a column
+ * whose every row is BE-UA estimated any other party at half the rows.
+ */
+#define DYAD_ABSENT_PARTY_MAX_SEL	0.005
 
 /* Party codes are two upper-case ASCII letters: a counter for each. */
 #define PARTY_COUNTERS (26 * 26)
@@ -78,23 +91,28 @@ dyad_typanalyze(PG_FUNCTION_ARGS)
 {
 	VacAttrStats *stats = (VacAttrStats *) PG_GETARG_POINTER(0);
 	DyadAnalyzeExtra *extra;
-	Oid			party_type;
+	const SecpactMembers *m;
 
 	if (!std_typanalyze(stats))
 		PG_RETURN_BOOL(false);
 
-	/* party is created beside dyad: the extension is not relocatable. */
-	party_type = GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
-								 CStringGetDatum("party"),
-								 ObjectIdGetDatum(stats->attrtype->typnamespace));
-	if (!OidIsValid(party_type))
+	/*
+	 * The element type is the extension's own party, never a type found by
+	 * name: the column's type may be a domain in a schema any role fills
+	 * (pg_temp), where a "party" of another layout would be written into the
+	 * slot and crash whoever reads it.  Only a column whose values are the
+	 * extension's dyads is counted, whatever type the function is attached to.
+	 */
+	m = secpact_members();
+	if (!OidIsValid(m->party) || !OidIsValid(m->party_eq) ||
+		!secpact_is_dyad_type(stats->attrtypid))
 		PG_RETURN_BOOL(true);	/* the standard statistics alone, then */
 
 	extra = palloc(sizeof(DyadAnalyzeExtra));
 	extra->std_compute_stats = stats->compute_stats;
 	extra->std_extra_data = stats->extra_data;
-	extra->party_type = party_type;
-	extra->party_eq = lookup_type_cache(party_type, TYPECACHE_EQ_OPR)->eq_opr;
+	extra->party_type = m->party;
+	extra->party_eq = m->party_eq;
 	stats->compute_stats = compute_dyad_stats;
 	stats->extra_data = extra;
 	PG_RETURN_BOOL(true);
@@ -192,16 +210,50 @@ compute_dyad_stats(VacAttrStats *stats, AnalyzeAttrFetchFunc fetchfunc,
 
 /* Estimation */
 
-/* The per-party frequencies of a dyad column, when ANALYZE stored them. */
+/*
+ * The per-party frequencies of a dyad column, when ANALYZE stored them.
+ *
+ * The slot is checked before anything in it is unpacked: its operator must
+ * be party's =, the element type of its array the extension's party (2
+ * bytes, by value).  Statistics written by secpact 1.1 for a domain beside a
+ * foreign "party" type fail these checks and are ignored, as is anything not
+ * written by compute_dyad_stats.
+ */
 static bool
 get_party_frequencies(VariableStatData *vardata, AttStatsSlot *sslot)
 {
-	if (!HeapTupleIsValid(vardata->statsTuple))
+	const SecpactMembers *m = secpact_members();
+	Form_pg_statistic stats;
+	int			slot;
+	Datum		values;
+	bool		isnull;
+	ArrayType  *array;
+	bool		ok;
+
+	if (!HeapTupleIsValid(vardata->statsTuple) || !OidIsValid(m->party))
 		return false;
+	stats = (Form_pg_statistic) GETSTRUCT(vardata->statsTuple);
+	for (slot = 0; slot < STATISTIC_NUM_SLOTS; slot++)
+		if ((&stats->stakind1)[slot] == STATISTIC_KIND_MCELEM)
+			break;
+	if (slot == STATISTIC_NUM_SLOTS || (&stats->staop1)[slot] != m->party_eq)
+		return false;
+	values = SysCacheGetAttr(STATRELATTINH, vardata->statsTuple,
+							 Anum_pg_statistic_stavalues1 + slot, &isnull);
+	if (isnull)
+		return false;
+	array = DatumGetArrayTypeP(values);
+	ok = ARR_ELEMTYPE(array) == m->party && ARR_NDIM(array) == 1 && !ARR_HASNULL(array);
+	if ((Pointer) array != DatumGetPointer(values))
+		pfree(array);
+	if (!ok)
+		return false;
+
 	if (!get_attstatsslot(sslot, vardata->statsTuple, STATISTIC_KIND_MCELEM,
-						  InvalidOid, ATTSTATSSLOT_VALUES | ATTSTATSSLOT_NUMBERS))
+						  m->party_eq, ATTSTATSSLOT_VALUES | ATTSTATSSLOT_NUMBERS))
 		return false;
-	if (sslot->nvalues < 1 || sslot->nnumbers < sslot->nvalues + 2)
+	if (sslot->valuetype != m->party || sslot->nvalues < 1 ||
+		sslot->nnumbers < sslot->nvalues + 2)
 	{
 		free_attstatsslot(sslot);
 		return false;
@@ -231,15 +283,42 @@ party_frequency(const AttStatsSlot *sslot, PartyCode party)
 
 	/*
 	 * Not in the sample: rarer than the rarest party that was, so half of
-	 * that, as PostgreSQL guesses for array elements it has not seen.
+	 * that, as PostgreSQL guesses for array elements it has not seen, and no
+	 * more than PostgreSQL's cap for them.
 	 */
-	return sslot->numbers[sslot->nvalues] / 2.0;
+	return Min(sslot->numbers[sslot->nvalues] / 2.0, DYAD_ABSENT_PARTY_MAX_SEL);
 }
 
 static double
 null_fraction(VariableStatData *vardata)
 {
 	return ((Form_pg_statistic) GETSTRUCT(vardata->statsTuple))->stanullfrac;
+}
+
+/*
+ * Every estimator here reads values with the layouts of dyad and party: one
+ * attached to an operator on other types (only a superuser can) would read
+ * pointers as codes or codes as pointers.  An error instead.
+ */
+static void
+check_operator_types(Oid operator, const char *estimator, bool contains)
+{
+	Oid			left;
+	Oid			right;
+	bool		ok;
+
+	op_input_types(operator, &left, &right);
+	if (contains)
+		ok = (secpact_is_dyad_type(left) && secpact_is_party_type(right)) ||
+			(secpact_is_party_type(left) && secpact_is_dyad_type(right));
+	else
+		ok = secpact_is_dyad_type(left) && secpact_is_dyad_type(right);
+	if (!ok)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_OBJECT_DEFINITION),
+				 errmsg("%s cannot estimate operator %s", estimator, format_operator(operator)),
+				 errdetail(contains ? "It estimates operators between a dyad and a party." :
+						   "It estimates operators between two dyads.")));
 }
 
 /*
@@ -272,6 +351,14 @@ dyad_clause_selectivity(PlannerInfo *root, Oid operator, List *args,
 		ReleaseVariableStats(vardata);
 		return 0.0;
 	}
+	/* the dyad column's frequencies of the constant's parties: nothing else */
+	if (!secpact_is_dyad_type(vardata.vartype) ||
+		!(overlap ? secpact_is_dyad_type(constant->consttype) :
+		  secpact_is_party_type(constant->consttype)))
+	{
+		ReleaseVariableStats(vardata);
+		return -1;
+	}
 	if (!get_party_frequencies(&vardata, &sslot))
 	{
 		ReleaseVariableStats(vardata);
@@ -284,7 +371,7 @@ dyad_clause_selectivity(PlannerInfo *root, Oid operator, List *args,
 	else
 	{
 		DyadCode	query = DatumGetDyad(constant->constvalue);
-		Oid			eq = lookup_type_cache(vardata.vartype, TYPECACHE_EQ_OPR)->eq_opr;
+		Oid			eq = secpact_members()->dyad_eq;
 
 		selec = (party_frequency(&sslot, DYAD_FIRST(query)) +
 				 party_frequency(&sslot, DYAD_SECOND(query))) *
@@ -314,7 +401,10 @@ dyad_contains_sel(PG_FUNCTION_ARGS)
 	Oid			operator = PG_GETARG_OID(1);
 	List	   *args = (List *) PG_GETARG_POINTER(2);
 	int			varRelid = PG_GETARG_INT32(3);
-	double		selec = dyad_clause_selectivity(root, operator, args, varRelid, false);
+	double		selec;
+
+	check_operator_types(operator, "dyad_contains_sel", true);
+	selec = dyad_clause_selectivity(root, operator, args, varRelid, false);
 
 	if (selec < 0)
 		selec = generic_restriction_selectivity(root, operator, PG_GET_COLLATION(),
@@ -332,7 +422,10 @@ dyad_overlap_sel(PG_FUNCTION_ARGS)
 	Oid			operator = PG_GETARG_OID(1);
 	List	   *args = (List *) PG_GETARG_POINTER(2);
 	int			varRelid = PG_GETARG_INT32(3);
-	double		selec = dyad_clause_selectivity(root, operator, args, varRelid, true);
+	double		selec;
+
+	check_operator_types(operator, "dyad_overlap_sel", false);
+	selec = dyad_clause_selectivity(root, operator, args, varRelid, true);
 
 	if (selec < 0)
 		selec = generic_restriction_selectivity(root, operator, PG_GET_COLLATION(),
@@ -531,7 +624,11 @@ dyad_eqsel(PG_FUNCTION_ARGS)
 			PG_RETURN_FLOAT8(c->constisnull ? 0.0 : cached_share(cache, DatumGetDyad(c->constvalue), true));
 	}
 
-	/* otherwise as eqsel, from the one examination of the column */
+	/*
+	 * Otherwise as eqsel, from the one examination of the column.  (The
+	 * cache above exists only after this check passed for the operator.)
+	 */
+	check_operator_types(operator, "dyad_eqsel", false);
 	if (!get_restriction_variable(root, args, varRelid, &vardata, &other, &varonleft))
 		PG_RETURN_FLOAT8(DEFAULT_EQ_SEL);
 	if (IsA(other, Const))
@@ -563,6 +660,7 @@ PG_FUNCTION_INFO_V1(dyad_contains_joinsel);
 Datum
 dyad_contains_joinsel(PG_FUNCTION_ARGS)
 {
+	check_operator_types(PG_GETARG_OID(1), "dyad_contains_joinsel", true);
 	PG_RETURN_FLOAT8(DYAD_CONTAINS_DEFAULT_SEL);
 }
 
@@ -570,5 +668,6 @@ PG_FUNCTION_INFO_V1(dyad_overlap_joinsel);
 Datum
 dyad_overlap_joinsel(PG_FUNCTION_ARGS)
 {
+	check_operator_types(PG_GETARG_OID(1), "dyad_overlap_joinsel", false);
 	PG_RETURN_FLOAT8(DYAD_OVERLAP_DEFAULT_SEL);
 }

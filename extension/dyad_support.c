@@ -52,6 +52,8 @@
 #include "utils/syscache.h"
 #include "utils/typcache.h"
 
+#include "members.h"
+
 /* Estimated rows up to which a constant takes the cheap-to-plan form. */
 #define SMALL_RESULT 10000.0
 
@@ -114,22 +116,15 @@ dyads_overlapping(PG_FUNCTION_ARGS)
 	PG_RETURN_ARRAYTYPE_P(dyad_array(dyads, n, result_dyad_type(fcinfo)));
 }
 
-/* A type of the extension's schema, by name; InvalidOid when absent. */
-static Oid
-extension_type(const char *name, Oid namespace)
-{
-	return GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid, CStringGetDatum(name),
-						   ObjectIdGetDatum(namespace));
-}
-
-/* dyads_involving(query) or dyads_overlapping(query); NULL when missing. */
+/*
+ * dyads_involving(query) or dyads_overlapping(query); NULL when missing.
+ * The extension's own members, never a function found by name.
+ */
 static Node *
-array_function(Oid namespace, Oid query_type, Oid dyad_type, Oid array_type, Node *query)
+array_function(Oid query_type, Oid dyad_type, Oid array_type, Node *query)
 {
-	const char *name = query_type == dyad_type ? "dyads_overlapping" : "dyads_involving";
-	Oid			fn = LookupFuncName(list_make2(makeString(get_namespace_name(namespace)),
-											   makeString(pstrdup(name))),
-									1, &query_type, true);
+	const SecpactMembers *m = secpact_members();
+	Oid			fn = query_type == dyad_type ? m->dyads_overlapping : m->dyads_involving;
 
 	if (!OidIsValid(fn))
 		return NULL;
@@ -152,7 +147,7 @@ dyad_index_support(PG_FUNCTION_ARGS)
 	List	   *args;
 	Node	   *indexkey;
 	Node	   *query;
-	Oid			namespace;
+	const SecpactMembers *m;
 	Oid			dyad_type;
 	Oid			party_type;
 	Oid			query_type;
@@ -178,12 +173,12 @@ dyad_index_support(PG_FUNCTION_ARGS)
 
 	/*
 	 * The indexed side must be the dyad, the other a party or a dyad of this
-	 * installation: the types live beside the functions, as the extension is
-	 * not relocatable.
+	 * installation: the extension's own types, whatever function this is
+	 * attached to.
 	 */
-	namespace = get_func_namespace(req->funcid);
-	dyad_type = extension_type("dyad", namespace);
-	party_type = extension_type("party", namespace);
+	m = secpact_members();
+	dyad_type = m->dyad;
+	party_type = m->party;
 	query_type = exprType(query);
 	if (!OidIsValid(dyad_type) || exprType(indexkey) != dyad_type ||
 		(query_type != dyad_type && query_type != party_type))
@@ -218,7 +213,7 @@ dyad_index_support(PG_FUNCTION_ARGS)
 		if (is_opclause(req->node))
 			share = clause_selectivity(req->root, req->node, 0, JOIN_INNER, NULL);
 		if (share >= 0 && share * req->index->rel->tuples <= SMALL_RESULT)
-			array = array_function(namespace, query_type, dyad_type, array_type, query);
+			array = array_function(query_type, dyad_type, array_type, query);
 		else
 		{
 			DyadCode	dyads[DYAD_OVERLAPPING_MAX];
@@ -234,7 +229,7 @@ dyad_index_support(PG_FUNCTION_ARGS)
 		}
 	}
 	else
-		array = array_function(namespace, query_type, dyad_type, array_type, query);
+		array = array_function(query_type, dyad_type, array_type, query);
 	if (array == NULL)
 		PG_RETURN_POINTER(NULL);
 

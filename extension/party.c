@@ -11,6 +11,15 @@
 #include "utils/builtins.h"
 #include "utils/sortsupport.h"
 
+#include "encoding.h"
+
+/* A party's name in the database encoding. */
+static const char *
+server_name(PartyCode code)
+{
+	return secpact_party_name(party_table_row(code));
+}
+
 /* "Belgium" (BE), "Belize" (BZ) */
 static char *
 describe_parties(const PartyCode *codes, int n)
@@ -23,7 +32,7 @@ describe_parties(const PartyCode *codes, int n)
 		const PartyInfo *p = party_lookup(codes[i]);
 
 		appendStringInfo(&buf, "%s\"%s\" (%s)", i > 0 ? ", " : "",
-						 p->name, p->alpha2);
+						 server_name(codes[i]), p->alpha2);
 	}
 	return buf.data;
 }
@@ -35,14 +44,22 @@ party_parse_hint(PartyParseStatus status, const char *s, size_t len)
 	PartyCode	meant;
 	const PartyWithdrawn *withdrawn[2];
 	int			n;
+	size_t		ulen;
+	const char *utf8 = len <= 4 * PARTY_MAX_INPUT ? secpact_server_to_utf8(s, len, &ulen) : NULL;
 
+	/* the core compares UTF-8; what cannot be UTF-8 is compared as it is */
+	if (utf8 != NULL)
+	{
+		s = utf8;
+		len = ulen;
+	}
 	meant = party_common_misuse(s, len);
 	if (meant != 0)
 	{
 		const PartyInfo *p = party_lookup(meant);
 
 		return psprintf("ISO 3166-1 does not assign this code to \"%s\"; its code is %s.",
-						p->name, p->alpha2);
+						server_name(meant), p->alpha2);
 	}
 	if ((n = party_withdrawn_find(s, len, withdrawn, 2)) > 0)
 	{
@@ -51,9 +68,15 @@ party_parse_hint(PartyParseStatus status, const char *s, size_t len)
 		/* a former state: say what it was, and that it is not a party */
 		initStringInfo(&buf);
 		for (int i = 0; i < n; i++)
+		{
+			size_t		nlen;
+
 			appendStringInfo(&buf, "%s\"%s\" (%s, %s, withdrawn %s)",
-							 i == 0 ? "" : " and ", withdrawn[i]->name,
+							 i == 0 ? "" : " and ",
+							 secpact_utf8_to_server(withdrawn[i]->name,
+													strlen(withdrawn[i]->name), &nlen),
 							 withdrawn[i]->alpha2, withdrawn[i]->alpha4, withdrawn[i]->withdrawn);
+		}
 		return psprintf("This was the ISO 3166-1 code or name of %s, now in ISO 3166-3; secpact knows only the parties of today.",
 						buf.data);
 	}
@@ -121,11 +144,36 @@ party_save_parse_error(PartyParseStatus status, const char *typname,
 }
 
 /* Bad text raises an error, or with an escontext (16+) is saved there. */
+PartyParseStatus
+party_parse_server(const char *s, size_t len, int accept, PartyCode *out)
+{
+	const char *trimmed = s;
+	size_t		tlen = len;
+	const char *utf8;
+	size_t		ulen;
+
+	/* every server encoding is ASCII-safe: trim before converting anything */
+	while (tlen > 0 && party_is_space((unsigned char) trimmed[0]))
+	{
+		trimmed++;
+		tlen--;
+	}
+	while (tlen > 0 && party_is_space((unsigned char) trimmed[tlen - 1]))
+		tlen--;
+	/* far too long to be a party whatever the encoding: the parser says so */
+	if (tlen > 4 * PARTY_MAX_INPUT)
+		return party_parse(s, len, accept, out);
+	utf8 = secpact_server_to_utf8(trimmed, tlen, &ulen);
+	if (utf8 == NULL)
+		return party_parse(s, len, accept, out);	/* matches no name */
+	return party_parse(utf8, ulen, accept, out);
+}
+
 static PartyCode
 party_from_text(const char *s, size_t len, struct Node *escontext)
 {
 	PartyCode	code = 0;
-	PartyParseStatus status = party_parse(s, len, PARTY_ACCEPT_ALL, &code);
+	PartyParseStatus status = party_parse_server(s, len, PARTY_ACCEPT_ALL, &code);
 
 	if (status != PARTY_PARSE_OK)
 		party_save_parse_error(status, "party", s, len, escontext);
@@ -214,8 +262,8 @@ try_party(PG_FUNCTION_ARGS)
 	text	   *t = PG_GETARG_TEXT_PP(0);
 	PartyCode	code = 0;
 
-	if (party_parse(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), PARTY_ACCEPT_ALL,
-					&code) != PARTY_PARSE_OK)
+	if (party_parse_server(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), PARTY_ACCEPT_ALL,
+						   &code) != PARTY_PARSE_OK)
 		PG_RETURN_NULL();
 	PG_RETURN_PARTY(code);
 }
@@ -342,7 +390,10 @@ PG_FUNCTION_INFO_V1(party_name);
 Datum
 party_name(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_TEXT_P(cstring_to_text(party_info(PG_GETARG_PARTY(0))->name));
+	PartyCode	code = PG_GETARG_PARTY(0);
+
+	party_info(code);			/* validates it */
+	PG_RETURN_TEXT_P(cstring_to_text(server_name(code)));
 }
 
 PG_FUNCTION_INFO_V1(party_is_organisation);
@@ -393,7 +444,7 @@ parties(PG_FUNCTION_ARGS)
 			values[3] = PointerGetDatum(cstring_to_text(numeric));
 		else
 			nulls[3] = true;
-		values[4] = PointerGetDatum(cstring_to_text(p->name));
+		values[4] = PointerGetDatum(cstring_to_text(secpact_party_name((int) funcctx->call_cntr)));
 		values[5] = BoolGetDatum(p->is_organisation);
 
 		tuple = heap_form_tuple(funcctx->tuple_desc, values, nulls);

@@ -15,6 +15,8 @@
  */
 #include "secpact.h"
 
+#include "access/htup_details.h"
+#include "catalog/pg_collation.h"
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
 #include "funcapi.h"
@@ -24,6 +26,8 @@
 #include "utils/memutils.h"
 #include "utils/syscache.h"
 
+#include "encoding.h"
+#include "members.h"
 #include "signing_core.h"
 
 /* The columns the registry query returns, in this order. */
@@ -34,6 +38,7 @@ enum
 	COL_DAY_ORDER,
 	COL_ID,
 	COL_PLACE,
+	COL_KIND,					/* only when filtering on the kind */
 	NCOLS
 };
 
@@ -45,6 +50,8 @@ typedef struct FirstSigningReceiver
 	FirstSigning *firsts;		/* by counterpart, or by pair of parties */
 	text	  **places;			/* the place of each first signing, or NULL */
 	MemoryContext cxt;			/* holds both, and the places copied */
+	text	   *kind;			/* only agreements of this kind, unless NULL */
+	Oid			kind_collation; /* compared in the caller's collation */
 } FirstSigningReceiver;
 
 /* The party's row in party_table: counterparts are numbered by it. */
@@ -68,8 +75,11 @@ row_party(int row)
 static void
 receiver_startup(DestReceiver *self, int operation, TupleDesc typeinfo)
 {
-	if (typeinfo->natts != NCOLS)
-		elog(ERROR, "registry query returned %d columns instead of %d", typeinfo->natts, NCOLS);
+	FirstSigningReceiver *r = (FirstSigningReceiver *) self;
+	int			ncols = r->kind != NULL ? NCOLS : COL_KIND;
+
+	if (typeinfo->natts != ncols)
+		elog(ERROR, "registry query returned %d columns instead of %d", typeinfo->natts, ncols);
 }
 
 static bool
@@ -84,6 +94,18 @@ receiver_receive(TupleTableSlot *slot, DestReceiver *self)
 	/* parties, signed_on and id are NOT NULL in the registry */
 	if (slot->tts_isnull[COL_PARTIES] || slot->tts_isnull[COL_SIGNED_ON] ||
 		slot->tts_isnull[COL_ID])
+		return true;
+
+	/*
+	 * The kind is compared here rather than in the query, so that it is the
+	 * caller's collation's equality, as in partners(): a nondeterministic
+	 * collation may find kinds equal whose bytes differ.
+	 */
+	if (r->kind != NULL &&
+		(slot->tts_isnull[COL_KIND] ||
+		 !DatumGetBool(DirectFunctionCall2Coll(texteq, r->kind_collation,
+											   slot->tts_values[COL_KIND],
+											   PointerGetDatum(r->kind)))))
 		return true;
 	dyad = DatumGetDyad(slot->tts_values[COL_PARTIES]);
 	signing.day = DatumGetDateADT(slot->tts_values[COL_SIGNED_ON]);
@@ -132,17 +154,31 @@ receiver_destroy(DestReceiver *self)
 {
 }
 
+static Oid
+type_namespace(Oid type)
+{
+	HeapTuple	tuple = SearchSysCache1(TYPEOID, ObjectIdGetDatum(type));
+	Oid			namespace;
+
+	if (!HeapTupleIsValid(tuple))
+		elog(ERROR, "cache lookup failed for type %u", type);
+	namespace = ((Form_pg_type) GETSTRUCT(tuple))->typnamespace;
+	ReleaseSysCache(tuple);
+	return namespace;
+}
+
 /*
  * Reads the registry's agreements (the hub's, when hub is not 0) into the
- * receiver's table of first signings.  kind and as_of filter when not NULL.
+ * receiver's table of first signings.  kind (compared in collation) and
+ * as_of filter when not NULL.
  */
 static void
-scan_registry(FirstSigningReceiver *r, Oid namespace, text *kind, DateADT *as_of)
+scan_registry(FirstSigningReceiver *r, text *kind, Oid collation, DateADT *as_of)
 {
 	StringInfoData query;
 	ParamListInfo params;
 	SPIExecuteOptions options;
-	int			nparams = (r->hub != 0) + (kind != NULL) + (as_of != NULL);
+	int			nparams = (r->hub != 0) + (as_of != NULL);
 	int			n = 0;
 	int			ret;
 
@@ -151,41 +187,37 @@ scan_registry(FirstSigningReceiver *r, Oid namespace, text *kind, DateADT *as_of
 	r->pub.rShutdown = receiver_shutdown;
 	r->pub.rDestroy = receiver_destroy;
 	r->pub.mydest = DestNone;
+	r->kind = kind;
+	r->kind_collation = OidIsValid(collation) ? collation : DEFAULT_COLLATION_OID;
 
 	/*
 	 * Every name is qualified, so the caller's search_path never reaches the
-	 * query; parameters are typed, so none is resolved by name either.
+	 * query; parameters are typed, so none is resolved by name either.  The
+	 * party parameter is the extension's own type (a member, not a type found
+	 * by name), and OPERATOR(schema.@>) between the column's dyad and it is
+	 * then an exact match that only the extension's operator can be: an
+	 * operator of that name and those types cannot exist twice in a schema.
 	 */
 	initStringInfo(&query);
 	appendStringInfoString(&query,
-						   "SELECT a.parties, a.signed_on, a.day_order, a.id, a.place"
-						   " FROM secpact.agreement a");
+						   "SELECT a.parties, a.signed_on, a.day_order, a.id, a.place");
+	if (kind != NULL)
+		appendStringInfoString(&query, ", a.kind");
+	appendStringInfoString(&query, " FROM secpact.agreement a");
 	params = makeParamList(nparams);
 	if (r->hub != 0)
 	{
-		Oid			party_type = GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
-												 CStringGetDatum("party"),
-												 ObjectIdGetDatum(namespace));
+		Oid			party_type = secpact_members()->party;
 
 		if (!OidIsValid(party_type))
-			elog(ERROR, "type party is missing from schema %u", namespace);
+			elog(ERROR, "the extension secpact is not installed in this database");
 		params->params[n].value = PartyGetDatum(r->hub);
 		params->params[n].isnull = false;
 		params->params[n].pflags = PARAM_FLAG_CONST;
 		params->params[n].ptype = party_type;
 		n++;
 		appendStringInfo(&query, " WHERE a.parties OPERATOR(%s.@>) $%d",
-						 quote_identifier(get_namespace_name(namespace)), n);
-	}
-	if (kind != NULL)
-	{
-		params->params[n].value = PointerGetDatum(kind);
-		params->params[n].isnull = false;
-		params->params[n].pflags = PARAM_FLAG_CONST;
-		params->params[n].ptype = TEXTOID;
-		n++;
-		appendStringInfo(&query, " %s a.kind OPERATOR(pg_catalog.=) $%d",
-						 n == 1 ? "WHERE" : "AND", n);
+						 quote_identifier(get_namespace_name(type_namespace(party_type))), n);
 	}
 	if (as_of != NULL)
 	{
@@ -249,7 +281,7 @@ emit_order(ReturnSetInfo *rsinfo, bool with_hub, PartyCode hub, SigningOrderRow 
 			values[k++] = PartyGetDatum(hub);
 		values[k++] = Int32GetDatum(rows[i].position);
 		values[k++] = PartyGetDatum(row_party(rows[i].index));
-		values[k++] = PointerGetDatum(cstring_to_text(party_table[rows[i].index].name));
+		values[k++] = PointerGetDatum(cstring_to_text(secpact_party_name(rows[i].index)));
 		values[k++] = DateADTGetDatum(rows[i].day);
 		if (place != NULL)
 			values[k] = PointerGetDatum(place);
@@ -287,8 +319,7 @@ signing_order(PG_FUNCTION_ARGS)
 					 party_table_len);
 	if (!PG_ARGISNULL(2))
 		as_of = PG_GETARG_DATEADT(2);
-	scan_registry(r, get_func_namespace(fcinfo->flinfo->fn_oid),
-				  PG_ARGISNULL(1) ? NULL : PG_GETARG_TEXT_PP(1),
+	scan_registry(r, PG_ARGISNULL(1) ? NULL : PG_GETARG_TEXT_PP(1), PG_GET_COLLATION(),
 				  PG_ARGISNULL(2) ? NULL : &as_of);
 
 	for (int row = 0; row < party_table_len; row++)
@@ -326,8 +357,7 @@ signing_orders(PG_FUNCTION_ARGS)
 	r = new_receiver(0, false, party_table_len * party_table_len);
 	if (!PG_ARGISNULL(1))
 		as_of = PG_GETARG_DATEADT(1);
-	scan_registry(r, get_func_namespace(fcinfo->flinfo->fn_oid),
-				  PG_ARGISNULL(0) ? NULL : PG_GETARG_TEXT_PP(0),
+	scan_registry(r, PG_ARGISNULL(0) ? NULL : PG_GETARG_TEXT_PP(0), PG_GET_COLLATION(),
 				  PG_ARGISNULL(1) ? NULL : &as_of);
 
 	for (int hub = 0; hub < party_table_len; hub++)

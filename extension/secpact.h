@@ -45,6 +45,13 @@ extern char *secpact_quote_input(const char *s, size_t len);
  */
 extern char *party_parse_hint(PartyParseStatus status, const char *s, size_t len);
 
+/*
+ * party_parse on text in the database encoding (names match in UTF-8, see
+ * encoding.c); hints, likewise, take text in the database encoding.
+ */
+extern PartyParseStatus party_parse_server(const char *s, size_t len, int accept,
+										   PartyCode *out);
+
 /* Reports bad party text with a detail and, on a near miss, a hint. */
 extern void party_report_parse_error(PartyParseStatus status,
 									 const char *typname,
