@@ -10,9 +10,9 @@ OBJS = extension/secpact.o extension/party.o extension/dyad.o extension/dyad_gin
 	extension/dyad_support.o extension/registry.o extension/dyad_selfuncs.o \
 	extension/signing.o extension/party_set.o extension/chart.o $(CORE_SRCS:.c=.o)
 DATA = $(wildcard extension/secpact--*.sql)
-REGRESS = party dyad signing registry analytics migration security scaling transactions
+REGRESS = party dyad signing registry analytics migration security scaling transactions supersession
 REGRESS_OPTS = --inputdir=. --outputdir=results/regress
-ISOLATION = same_day_signings supersede
+ISOLATION = same_day_signings supersede superseded_cache
 ISOLATION_OPTS = --inputdir=tests/isolation --outputdir=results/isolation
 PG_CPPFLAGS = -I$(srcdir)/extension
 # -Wextra on top of PostgreSQL's warnings, less what its own headers trip.
