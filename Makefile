@@ -8,15 +8,16 @@ CORE_SRCS = extension/party_core.c extension/party_table.c extension/dyad_core.c
 	extension/signing_core.c extension/party_set_core.c extension/chart_core.c
 OBJS = extension/secpact.o extension/members.o extension/encoding.o extension/party.o extension/dyad.o extension/dyad_gin.o \
 	extension/dyad_support.o extension/registry.o extension/dyad_selfuncs.o \
-	extension/signing.o extension/party_set.o extension/chart.o $(CORE_SRCS:.c=.o)
+	extension/signing.o extension/party_set.o extension/chart.o extension/supersession.o \
+	$(CORE_SRCS:.c=.o)
 # Paths relative to the source tree, which is not . in a VPATH build
 # (make -f ../secpact/Makefile from a build folder).
 DATA = $(patsubst $(srcdir)/%,%,$(wildcard $(srcdir)/extension/secpact--*.sql))
-REGRESS = party dyad signing registry analytics migration security scaling transactions soft_errors copy_on_error hostile encodings reliability
+REGRESS = party dyad signing registry analytics migration security scaling transactions soft_errors copy_on_error hostile encodings reliability supersession registry_integrity
 REGRESS_OPTS = --outputdir=results/regress
 # pg_regress makes results/ inside --outputdir but not --outputdir itself.
 REGRESS_PREP = build-dirs
-ISOLATION = same_day_signings supersede
+ISOLATION = same_day_signings supersede superseded_cache supersession_cycle
 ISOLATION_OPTS = --inputdir=$(srcdir)/tests/isolation --outputdir=results/isolation
 PG_CPPFLAGS = -I$(srcdir)/extension
 # -Wextra on top of PostgreSQL's warnings, less what its own headers trip.

@@ -16,6 +16,8 @@
 #include "secpact.h"
 
 #include "access/htup_details.h"
+#include "access/parallel.h"
+#include "access/xact.h"
 #include "catalog/pg_collation.h"
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
@@ -24,6 +26,7 @@
 #include "utils/date.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
+#include "utils/snapmgr.h"
 #include "utils/syscache.h"
 
 #include "encoding.h"
@@ -204,7 +207,8 @@ scan_registry(FirstSigningReceiver *r, text *kind, Oid collation, DateADT *as_of
 	if (kind != NULL)
 		appendStringInfoString(&query, ", a.kind");
 	appendStringInfoString(&query, " FROM secpact.agreement a");
-	params = makeParamList(nparams);
+	/* no parameters: NULL, not an empty list (Citus dereferences it) */
+	params = nparams > 0 ? makeParamList(nparams) : NULL;
 	if (r->hub != 0)
 	{
 		Oid			party_type = secpact_members()->party;
@@ -396,19 +400,49 @@ signing_orders(PG_FUNCTION_ARGS)
  * that reads the registry.  Asked once, it looks the agreement up through the
  * index on supersedes; asked again and again with the same date, as a scan
  * does, it reads every superseded agreement's id once and answers the rest
- * by binary search.  The answers hold for one execution of the calling query
- * (the cache lives in its FmgrInfo), which sees one snapshot: it is STABLE.
+ * by binary search.
+ *
+ * The cache lives in the caller's FmgrInfo, which can outlive a snapshot: a
+ * PL/pgSQL simple expression keeps its FmgrInfo for the whole transaction,
+ * while each statement reads through a new snapshot.  So the ids read are
+ * kept only with the identity of the snapshot they were read through, the
+ * fields PostgreSQL itself compares before reusing a snapshot (xmin, xmax,
+ * the count of completed transactions, and the command id for this
+ * transaction's own writes), and the subtransaction, whose abort hides its
+ * rows without changing those fields.  Any other snapshot starts over.  A
+ * snapshot without a completion count (an imported or historic one) cannot
+ * be compared, and is never read in bulk, except in a parallel worker.  The bulk read is bounded: past
+ * SUPERSEDED_BULK_MAX ids, the calls on that snapshot look each agreement up.
  */
 #define SUPERSEDED_LOOKUPS_BEFORE_BULK 64
+#define SUPERSEDED_BULK_MAX (1 << 20)	/* ids: 8 MB */
 
 typedef struct SupersededCache
 {
 	DateADT		on_date;		/* the date of the calls counted and read */
-	int64		calls;			/* calls with on_date */
+	/* the snapshot of the calls counted and the ids read */
+	TransactionId xmin;
+	TransactionId xmax;
+	uint64		completion_count;
+	CommandId	curcid;
+	SubTransactionId subxid;
+	int64		calls;			/* calls with on_date, on that snapshot */
 	bool		loaded;			/* ids[] holds every agreement superseded by then */
+	bool		too_many;		/* more than SUPERSEDED_BULK_MAX: look each up */
 	int64	   *ids;			/* sorted */
 	int			nids;
+	int			ids_size;		/* allocated */
 } SupersededCache;
+
+/* Whether the active snapshot is the one the cache's calls were made on. */
+static bool
+superseded_same_snapshot(const SupersededCache *cache, Snapshot snap)
+{
+	return cache->xmin == snap->xmin && cache->xmax == snap->xmax &&
+		cache->completion_count == snap->snapXactCompletionCount &&
+		cache->curcid == snap->curcid &&
+		cache->subxid == GetCurrentSubTransactionId();
+}
 
 static int
 compare_int64(const void *a, const void *b)
@@ -450,35 +484,108 @@ superseded_lookup(int64 id, DateADT on_date)
 	return !isnull && result;
 }
 
-/* Every agreement superseded by on_date, sorted, into the cache. */
+/* Keeps the ids a bulk read returns, up to SUPERSEDED_BULK_MAX of them. */
+typedef struct IdReceiver
+{
+	DestReceiver pub;
+	int64	   *ids;			/* in cxt, grown by doubling */
+	int			n;
+	int			size;
+	bool		too_many;
+	MemoryContext cxt;
+} IdReceiver;
+
+static bool
+id_receive(TupleTableSlot *slot, DestReceiver *self)
+{
+	IdReceiver *r = (IdReceiver *) self;
+	bool		isnull;
+	Datum		d = slot_getattr(slot, 1, &isnull);
+
+	if (isnull)
+		return true;
+	if (r->n >= SUPERSEDED_BULK_MAX)
+	{
+		r->too_many = true;
+		return false;			/* stop the scan */
+	}
+	if (r->n == r->size)
+	{
+		r->size = r->size == 0 ? 512 : Min(r->size * 2, SUPERSEDED_BULK_MAX);
+		r->ids = r->ids == NULL ? MemoryContextAlloc(r->cxt, sizeof(int64) * r->size) :
+			repalloc(r->ids, sizeof(int64) * r->size);
+	}
+	r->ids[r->n++] = DatumGetInt64(d);
+	return true;
+}
+
+static void
+id_startup(DestReceiver *self, int operation, TupleDesc typeinfo)
+{
+	if (typeinfo->natts != 1 || TupleDescAttr(typeinfo, 0)->atttypid != INT8OID)
+		elog(ERROR, "superseded agreements query returned an unexpected row type");
+}
+
+static void
+id_noop(DestReceiver *self)
+{
+}
+
+/*
+ * Every agreement superseded by on_date, sorted, into the cache; or, when
+ * there are more than SUPERSEDED_BULK_MAX, a note that there are.  The rows
+ * go straight into the array, so memory is the array's and no more.
+ */
 static void
 superseded_load(SupersededCache *cache, MemoryContext cxt)
 {
-	Oid			types[1] = {DATEOID};
-	Datum		values[1] = {DateADTGetDatum(cache->on_date)};
-	int			n = 0;
+	ParamListInfo params = makeParamList(1);
+	SPIExecuteOptions options;
+	IdReceiver	r;
+	int			ret;
+
+	params->params[0].value = DateADTGetDatum(cache->on_date);
+	params->params[0].isnull = false;
+	params->params[0].pflags = PARAM_FLAG_CONST;
+	params->params[0].ptype = DATEOID;
+
+	memset(&r, 0, sizeof(r));
+	r.pub.receiveSlot = id_receive;
+	r.pub.rStartup = id_startup;
+	r.pub.rShutdown = id_noop;
+	r.pub.rDestroy = id_noop;
+	r.pub.mydest = DestNone;
+	/* start from the array of an earlier snapshot, if any */
+	r.ids = cache->ids;
+	r.size = cache->ids == NULL ? 0 : cache->ids_size;
+	r.cxt = cxt;
+
+	memset(&options, 0, sizeof(options));
+	options.params = params;
+	options.read_only = true;	/* the active snapshot, which the cache is keyed on */
+	options.dest = &r.pub;
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	if (SPI_execute_with_args("SELECT s.supersedes FROM secpact.agreement s"
-							  " WHERE s.supersedes IS NOT NULL"
-							  " AND s.entry_into_force OPERATOR(pg_catalog.<=) $1",
-							  1, types, values, NULL, true, 0) != SPI_OK_SELECT)
-		elog(ERROR, "reading superseded agreements failed");
-	if (cache->ids != NULL)
-		pfree(cache->ids);
-	cache->ids = MemoryContextAlloc(cxt, sizeof(int64) * Max(SPI_processed, 1));
-	for (uint64 i = 0; i < SPI_processed; i++)
-	{
-		bool		isnull;
-		Datum		d = SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1, &isnull);
-
-		if (!isnull)
-			cache->ids[n++] = DatumGetInt64(d);
-	}
+	ret = SPI_execute_extended("SELECT s.supersedes FROM secpact.agreement s"
+							   " WHERE s.supersedes IS NOT NULL"
+							   " AND s.entry_into_force OPERATOR(pg_catalog.<=) $1",
+							   &options);
+	if (ret != SPI_OK_SELECT)
+		elog(ERROR, "reading superseded agreements failed: %s", SPI_result_code_string(ret));
 	SPI_finish();
-	qsort(cache->ids, n, sizeof(int64), compare_int64);
-	cache->nids = n;
+	pfree(params);
+	cache->ids = r.ids;
+	cache->ids_size = r.size;
+	if (r.too_many)
+	{
+		cache->too_many = true;
+		cache->nids = 0;
+		return;
+	}
+	if (r.n > 0)
+		qsort(cache->ids, r.n, sizeof(int64), compare_int64);
+	cache->nids = r.n;
 	cache->loaded = true;
 }
 
@@ -489,23 +596,45 @@ superseded(PG_FUNCTION_ARGS)
 	int64		id = PG_GETARG_INT64(0);
 	DateADT		on_date = PG_GETARG_DATEADT(1);
 	SupersededCache *cache = (SupersededCache *) fcinfo->flinfo->fn_extra;
+	Snapshot	snap;
 
 	if (cache == NULL)
 	{
 		cache = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(SupersededCache));
 		fcinfo->flinfo->fn_extra = cache;
 	}
-	if (cache->calls == 0 || cache->on_date != on_date)
+	snap = ActiveSnapshotSet() ? GetActiveSnapshot() : NULL;
+
+	/*
+	 * A parallel worker's snapshot comes without its completion count, but
+	 * the worker's FmgrInfo lasts one execution of one query, on one snapshot.
+	 */
+	if (snap == NULL || (snap->snapXactCompletionCount == 0 && !IsParallelWorker()))
 	{
-		cache->on_date = on_date;
+		/* a snapshot the cache cannot recognise: never read in bulk */
 		cache->calls = 0;
 		cache->loaded = false;
+		PG_RETURN_BOOL(superseded_lookup(id, on_date));
+	}
+	if (cache->calls == 0 || cache->on_date != on_date ||
+		!superseded_same_snapshot(cache, snap))
+	{
+		cache->on_date = on_date;
+		cache->xmin = snap->xmin;
+		cache->xmax = snap->xmax;
+		cache->completion_count = snap->snapXactCompletionCount;
+		cache->curcid = snap->curcid;
+		cache->subxid = GetCurrentSubTransactionId();
+		cache->calls = 0;
+		cache->loaded = false;
+		cache->too_many = false;
 	}
 	cache->calls++;
 
-	if (!cache->loaded && cache->calls > SUPERSEDED_LOOKUPS_BEFORE_BULK)
+	if (!cache->loaded && !cache->too_many && cache->calls > SUPERSEDED_LOOKUPS_BEFORE_BULK)
 		superseded_load(cache, fcinfo->flinfo->fn_mcxt);
 	if (!cache->loaded)
 		PG_RETURN_BOOL(superseded_lookup(id, on_date));
-	PG_RETURN_BOOL(bsearch(&id, cache->ids, cache->nids, sizeof(int64), compare_int64) != NULL);
+	PG_RETURN_BOOL(cache->nids > 0 &&
+				   bsearch(&id, cache->ids, cache->nids, sizeof(int64), compare_int64) != NULL);
 }

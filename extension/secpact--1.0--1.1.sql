@@ -45,9 +45,65 @@ ALTER OPERATOR @extschema@.= (@extschema@.dyad, @extschema@.dyad)
 	SET (RESTRICT = @extschema@.dyad_eqsel);
 
 -- The registry: one deduplicated btree instead of GIN plus (parties, signed_on).
-DROP INDEX secpact.agreement_parties_gin;
-DROP INDEX secpact.agreement_parties_signed_on;
-CREATE INDEX agreement_parties ON secpact.agreement (parties);
+-- The indexes of 1.0 are found by what they are, on the registry's own table,
+-- not by their names: a DBA may have renamed or dropped them.  The new one is
+-- built first, under the share lock of CREATE INDEX, which lets readers
+-- through; the drops, whose exclusive lock would block readers until the
+-- update commits, come after it and take no time.  Where a valid btree on
+-- (parties) alone already exists (built CONCURRENTLY before the update, as
+-- the CHANGELOG advises for a large registry), nothing is built at all.
+DO $$
+DECLARE
+	registry pg_catalog.oid := 'secpact.agreement'::pg_catalog.regclass;
+	parties_col pg_catalog.int2;
+	signed_col pg_catalog.int2;
+	old_indexes pg_catalog.oid[];
+	holder pg_catalog.oid;
+	old_index pg_catalog.oid;
+BEGIN
+	SELECT a.attnum INTO parties_col FROM pg_catalog.pg_attribute a
+	WHERE a.attrelid OPERATOR(pg_catalog.=) registry AND a.attname OPERATOR(pg_catalog.=) 'parties';
+	SELECT a.attnum INTO signed_col FROM pg_catalog.pg_attribute a
+	WHERE a.attrelid OPERATOR(pg_catalog.=) registry AND a.attname OPERATOR(pg_catalog.=) 'signed_on';
+	-- 1.0's GIN on (parties) and btree on (parties, signed_on), whatever their names
+	SELECT pg_catalog.array_agg(i.indexrelid) INTO old_indexes FROM pg_catalog.pg_index i
+	JOIN pg_catalog.pg_class c ON c.oid OPERATOR(pg_catalog.=) i.indexrelid
+	JOIN pg_catalog.pg_am am ON am.oid OPERATOR(pg_catalog.=) c.relam
+	WHERE i.indrelid OPERATOR(pg_catalog.=) registry AND i.indpred IS NULL AND i.indexprs IS NULL
+	  AND ((am.amname OPERATOR(pg_catalog.=) 'gin' AND i.indnatts OPERATOR(pg_catalog.=) 1
+			AND i.indkey[0] OPERATOR(pg_catalog.=) parties_col)
+		OR (am.amname OPERATOR(pg_catalog.=) 'btree' AND i.indnatts OPERATOR(pg_catalog.=) 2
+			AND i.indkey[0] OPERATOR(pg_catalog.=) parties_col AND i.indkey[1] OPERATOR(pg_catalog.=) signed_col));
+	IF NOT EXISTS (
+		SELECT FROM pg_catalog.pg_index i
+		JOIN pg_catalog.pg_class c ON c.oid OPERATOR(pg_catalog.=) i.indexrelid
+		JOIN pg_catalog.pg_am am ON am.oid OPERATOR(pg_catalog.=) c.relam
+		WHERE i.indrelid OPERATOR(pg_catalog.=) registry AND am.amname OPERATOR(pg_catalog.=) 'btree'
+		  AND i.indnatts OPERATOR(pg_catalog.=) 1 AND i.indkey[0] OPERATOR(pg_catalog.=) parties_col
+		  AND i.indpred IS NULL AND i.indexprs IS NULL AND i.indisvalid AND NOT i.indisunique)
+	THEN
+		SELECT c.oid INTO holder FROM pg_catalog.pg_class c
+		WHERE c.relnamespace OPERATOR(pg_catalog.=) 'secpact'::pg_catalog.regnamespace
+		  AND c.relname OPERATOR(pg_catalog.=) 'agreement_parties';
+		IF holder IS NULL THEN
+			CREATE INDEX agreement_parties ON secpact.agreement (parties);
+		ELSIF holder OPERATOR(pg_catalog.=) ANY (old_indexes) THEN
+			-- an index of 1.0 renamed to the new one's name: it goes first
+			EXECUTE pg_catalog.format('DROP INDEX %s', holder::pg_catalog.regclass);
+			CREATE INDEX agreement_parties ON secpact.agreement (parties);
+		ELSE
+			-- the name is taken by something else, which stays
+			CREATE INDEX ON secpact.agreement (parties);
+		END IF;
+	END IF;
+	FOR old_index IN
+		SELECT i.indexrelid FROM pg_catalog.pg_index i
+		WHERE i.indexrelid OPERATOR(pg_catalog.=) ANY (old_indexes)
+	LOOP
+		EXECUTE pg_catalog.format('DROP INDEX %s', old_index::pg_catalog.regclass);
+	END LOOP;
+END
+$$;
 
 -- signing_order in C, with the same arguments, result and semantics.
 CREATE OR REPLACE FUNCTION @extschema@.signing_order(hub @extschema@.party, kind text DEFAULT NULL,

@@ -261,11 +261,15 @@ FROM filters f ORDER BY 1, 2, 3;
 -- it gives what the SQL of 1.0 gave, on every row, on dates around the data
 UPDATE secpact.agreement a SET entry_into_force = a.signed_on + (i % 400)::int,
 	expires_on = CASE WHEN i % 3 = 0 THEN a.signed_on + 3000 END,
-	terminated_on = CASE WHEN i % 17 = 0 THEN a.signed_on + 2000 END,
-	supersedes = CASE WHEN i % 29 = 0 THEN (SELECT max(b.id) FROM secpact.agreement b
-											  WHERE b.id < a.id AND b.kind = 'synthetic') END
+	terminated_on = CASE WHEN i % 17 = 0 THEN a.signed_on + 2000 END
 FROM (SELECT id, row_number() OVER (ORDER BY id) AS i FROM secpact.agreement WHERE kind = 'synthetic') n
 WHERE a.id = n.id AND n.i % 5 <> 0;
+-- a supersession is within the dyad, and neither signed nor in force first (1.2)
+UPDATE secpact.agreement a SET supersedes = (SELECT max(b.id) FROM secpact.agreement b
+		WHERE b.id < a.id AND b.kind = 'synthetic' AND b.parties = a.parties AND b.signed_on <= a.signed_on
+		  AND (b.entry_into_force IS NULL OR a.entry_into_force IS NULL OR b.entry_into_force <= a.entry_into_force))
+FROM (SELECT id, row_number() OVER (ORDER BY id) AS i FROM secpact.agreement WHERE kind = 'synthetic') n
+WHERE a.id = n.id AND n.i % 5 <> 0 AND n.i % 29 = 0;
 CREATE FUNCTION pg_temp.in_force_1_0(agreement secpact.agreement, on_date date DEFAULT CURRENT_DATE)
 	RETURNS boolean LANGUAGE sql STABLE
 AS $$

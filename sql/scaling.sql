@@ -38,7 +38,8 @@ RESET parallel_tuple_cost;
 RESET min_parallel_table_scan_size;
 RESET max_parallel_workers_per_gather;
 
--- every secpact function is parallel safe: none restricted, none unsafe
+-- every secpact function is parallel safe, but for one unsafe trigger function
+-- (agreement_supersession_check: it takes a lock and a command id)
 SELECT p.proparallel, count(*)
 FROM pg_proc p JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
 JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'secpact'

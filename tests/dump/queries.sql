@@ -1,6 +1,7 @@
 -- What must be identical after a dump and restore; one query per line.
 SELECT * FROM secpact.agreement ORDER BY id
 SELECT * FROM secpact.signatory ORDER BY agreement_id, party, name
+SELECT (SELECT count(*) FROM secpact.agreement), (SELECT count(*) FROM secpact.signatory), (SELECT count(*) FROM secpact.agreement WHERE supersedes IS NOT NULL)
 SELECT last_value FROM secpact.agreement_id_seq
 SELECT * FROM signing_order('UA')
 SELECT * FROM partners('UA')

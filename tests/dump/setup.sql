@@ -11,6 +11,16 @@ INSERT INTO secpact.agreement (id, parties, kind, signed_on) VALUES (60000, 'UA-
 INSERT INTO secpact.agreement (id, parties, kind, signed_on, supersedes) VALUES (50000, 'UA-PL', 'new', '2001-01-01', 60000);
 UPDATE secpact.agreement SET title = 'moved to the end of the heap' WHERE id = 60000;
 INSERT INTO secpact.signatory VALUES (50000, 'PL', 'Jerzy Buzek', 'Prime Minister');
+-- a chain of three, stored newest first after two UPDATEs: 70003 supersedes
+-- 70002, which supersedes 70001; each with its signatories
+INSERT INTO secpact.agreement (id, parties, kind, signed_on) VALUES (70001, 'UA-NO', 'chain', '2010-01-01');
+INSERT INTO secpact.agreement (id, parties, kind, signed_on, supersedes) VALUES (70002, 'UA-NO', 'chain', '2011-01-01', 70001);
+INSERT INTO secpact.agreement (id, parties, kind, signed_on, supersedes) VALUES (70003, 'UA-NO', 'chain', '2012-01-01', 70002);
+UPDATE secpact.agreement SET title = 'first of the chain' WHERE id = 70001;
+UPDATE secpact.agreement SET title = 'second of the chain' WHERE id = 70002;
+INSERT INTO secpact.signatory (agreement_id, party, name)
+SELECT id, p, 'Signatory ' || p || ' ' || id FROM secpact.agreement, unnest('{UA,NO}'::party[]) p
+WHERE kind = 'chain';
 
 CREATE TABLE user_events (
 	id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
