@@ -5,10 +5,12 @@
 EXTENSION = secpact
 MODULE_big = secpact
 CORE_SRCS = extension/party_core.c extension/party_table.c extension/dyad_core.c \
-	extension/signing_core.c extension/party_set_core.c extension/chart_core.c
+	extension/signing_core.c extension/party_set_core.c extension/chart_core.c \
+	extension/party_names_core.c extension/party_names_table.c
 OBJS = extension/secpact.o extension/party.o extension/dyad.o extension/dyad_gin.o \
 	extension/dyad_support.o extension/registry.o extension/dyad_selfuncs.o \
-	extension/signing.o extension/party_set.o extension/chart.o $(CORE_SRCS:.c=.o)
+	extension/signing.o extension/party_set.o extension/chart.o extension/party_names.o \
+	$(CORE_SRCS:.c=.o)
 DATA = $(wildcard extension/secpact--*.sql)
 REGRESS = party dyad signing registry analytics migration security scaling transactions
 REGRESS_OPTS = --inputdir=. --outputdir=results/regress
@@ -23,7 +25,7 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
 
 .DEFAULT_GOAL := all
-.PHONY: deps demo test test-memcheck soak bench party-table unit-tests integration-tests fuzz fuzz-targets docs-chart
+.PHONY: deps demo test test-memcheck soak bench party-table party-names unit-tests integration-tests fuzz fuzz-targets docs-chart
 
 # The dependency step runs before anything needs pg_config or a compiler:
 # these entry points install what is missing, then run again in a new make
@@ -122,6 +124,14 @@ fuzz-targets: $(FUZZ_TARGETS)
 
 tests/fuzz/%.fuzzer: tests/fuzz/fuzz_%.c $(CORE_SRCS) extension/*.h
 	clang $(FUZZ_CFLAGS) -o $@ $< $(CORE_SRCS)
+
+# Regenerates the translated names: the snapshot of iso-codes' translations
+# (data/party-names.tsv), then the C table made from it.
+party-names:
+	tools/gen-party-names extract > data/party-names.tsv.new
+	mv data/party-names.tsv.new data/party-names.tsv
+	tools/gen-party-names > extension/party_names_table.c.new
+	mv extension/party_names_table.c.new extension/party_names_table.c
 
 # Regenerates the table of parties from Debian's iso-codes.
 party-table:

@@ -11,6 +11,8 @@
 #include "utils/builtins.h"
 #include "utils/sortsupport.h"
 
+#include "party_names_core.h"
+
 /* "Belgium" (BE), "Belize" (BZ) */
 static char *
 describe_parties(const PartyCode *codes, int n)
@@ -23,7 +25,7 @@ describe_parties(const PartyCode *codes, int n)
 		const PartyInfo *p = party_lookup(codes[i]);
 
 		appendStringInfo(&buf, "%s\"%s\" (%s)", i > 0 ? ", " : "",
-						 p->name, p->alpha2);
+						 party_display_name(codes[i]), p->alpha2);
 	}
 	return buf.data;
 }
@@ -57,9 +59,31 @@ party_parse_hint(PartyParseStatus status, const char *s, size_t len)
 		return psprintf("This was the ISO 3166-1 code or name of %s, now in ISO 3166-3; secpact knows only the parties of today.",
 						buf.data);
 	}
+	if (status == PARTY_PARSE_AMBIGUOUS_NAME)
+	{
+		PartyCode	named[4];
+
+		n = party_translated_find(s, len, named, 4);
+		return psprintf("It is a name of %s in the languages secpact knows; write the party's code instead.",
+						describe_parties(named, n < 4 ? n : 4));
+	}
 	if ((n = party_suggest(s, len, suggestions, 3)) > 0)
 		return psprintf(n == 1 ? "Perhaps you meant %s." : "Perhaps you meant one of %s.",
 						describe_parties(suggestions, n));
+	{
+		/* a near miss of a translation: name it as it is spelled there */
+		const char *spelled[3];
+		StringInfoData buf;
+
+		if ((n = party_translated_suggest(s, len, suggestions, spelled, 3)) > 0)
+		{
+			initStringInfo(&buf);
+			for (int i = 0; i < n; i++)
+				appendStringInfo(&buf, "%s\"%s\" (%s)", i > 0 ? ", " : "", spelled[i],
+								 party_lookup(suggestions[i])->alpha2);
+			return psprintf(n == 1 ? "Perhaps you meant %s." : "Perhaps you meant one of %s.", buf.data);
+		}
+	}
 	if (status == PARTY_PARSE_UNKNOWN_NAME)
 		return pstrdup("SELECT * FROM parties() lists every known party.");
 	return NULL;
@@ -80,7 +104,7 @@ party_report_parse_error(PartyParseStatus status, const char *typname,
 			break;
 		case PARTY_PARSE_TOO_LONG:
 			detail = psprintf("The input is %zu bytes long; no party code or name is longer than %d bytes.",
-							  len, PARTY_MAX_INPUT);
+							  len, PARTY_NAMES_MAX_INPUT);
 			break;
 		case PARTY_PARSE_BAD_CHAR:
 			detail = "The input contains a control character.";
@@ -99,6 +123,9 @@ party_report_parse_error(PartyParseStatus status, const char *typname,
 			break;
 		case PARTY_PARSE_UNKNOWN_NAME:
 			detail = "A party is written as an ISO 3166-1 alpha-2, alpha-3 or numeric code, or as its English name.";
+			break;
+		case PARTY_PARSE_AMBIGUOUS_NAME:
+			detail = "The name is a translation of the names of more than one party.";
 			break;
 		case PARTY_PARSE_OK:
 			elog(ERROR, "party_report_parse_error called without an error");
@@ -285,7 +312,7 @@ party_hash_extended(PG_FUNCTION_ARGS)
 
 /* Attributes */
 
-static const PartyInfo *
+const PartyInfo *
 party_info(PartyCode code)
 {
 	const PartyInfo *p = party_lookup(code);
@@ -329,7 +356,7 @@ PG_FUNCTION_INFO_V1(party_name);
 Datum
 party_name(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_TEXT_P(cstring_to_text(party_info(PG_GETARG_PARTY(0))->name));
+	PG_RETURN_TEXT_P(party_name_text(PG_GETARG_PARTY(0), PARTY_NAMES_ENGLISH));
 }
 
 PG_FUNCTION_INFO_V1(party_is_organisation);

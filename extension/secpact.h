@@ -47,4 +47,17 @@ extern void party_report_parse_error(PartyParseStatus status,
 									 const char *typname,
 									 const char *s, size_t len) pg_attribute_noreturn();
 
+/*
+ * Party names in the session's language (secpact.language, party_names.c):
+ * the UTF-8 name to build messages with, and a text datum in the database
+ * encoding for a language index (PARTY_NAMES_ENGLISH for English).
+ */
+/* The table row of a stored party; an error for a value no input produces. */
+extern const PartyInfo *party_info(PartyCode code);
+
+extern void party_names_define_settings(void);
+extern int	party_session_language(void);
+extern const char *party_display_name(PartyCode code);
+extern struct varlena *party_name_text(PartyCode code, int lang);
+
 #endif
