@@ -61,11 +61,11 @@ party_parse_hint(PartyParseStatus status, const char *s, size_t len)
 	}
 	if (status == PARTY_PARSE_AMBIGUOUS_NAME)
 	{
-		PartyCode	named[4];
+		PartyCode	named[6];
 
-		n = party_translated_find(s, len, named, 4);
-		return psprintf("It is a name of %s in the languages secpact knows; write the party's code instead.",
-						describe_parties(named, n < 4 ? n : 4));
+		n = party_translated_find(s, len, named, 6);
+		return psprintf("It is a translated name of %s%s; write the party's code instead.",
+						describe_parties(named, n < 6 ? n : 6), n > 6 ? " and others" : "");
 	}
 	if ((n = party_suggest(s, len, suggestions, 3)) > 0)
 		return psprintf(n == 1 ? "Perhaps you meant %s." : "Perhaps you meant one of %s.",
@@ -122,7 +122,7 @@ party_report_parse_error(PartyParseStatus status, const char *typname,
 			detail = "ISO 3166-1 numeric codes have one to three digits and no sign.";
 			break;
 		case PARTY_PARSE_UNKNOWN_NAME:
-			detail = "A party is written as an ISO 3166-1 alpha-2, alpha-3 or numeric code, or as its English name.";
+			detail = "A party is written as an ISO 3166-1 alpha-2, alpha-3 or numeric code, or as its name in English or another language.";
 			break;
 		case PARTY_PARSE_AMBIGUOUS_NAME:
 			detail = "The name is a translation of the names of more than one party.";

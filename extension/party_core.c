@@ -259,20 +259,27 @@ party_parse(const char *s, size_t len, int accept, PartyCode *out)
 	if (letters == len && (len == 2 || len == 3) && (accept & PARTY_ACCEPT_CODES))
 	{
 		if (len == 2)
-		{
 			row = party_alpha2_rows[letter_value(s[0]) * LETTERS + letter_value(s[1])];
-			if (row < 0)
-				return PARTY_PARSE_UNKNOWN_ALPHA2;
-		}
 		else
-		{
 			row = alpha3_index[(letter_value(s[0]) * LETTERS +
 								letter_value(s[1])) * LETTERS + letter_value(s[2])];
-			if (row < 0)
-				return PARTY_PARSE_UNKNOWN_ALPHA3;
+		if (row >= 0)
+		{
+			*out = row_code(row);
+			return PARTY_PARSE_OK;
 		}
-		*out = row_code(row);
-		return PARTY_PARSE_OK;
+		/* a code first; failing that, a short translated name ("Fas", "Man") */
+		if (accept & PARTY_ACCEPT_NAMES)
+		{
+			PartyCode	found[2];
+
+			if (party_translated_find(s, len, found, 2) == 1)
+			{
+				*out = found[0];
+				return PARTY_PARSE_OK;
+			}
+		}
+		return len == 2 ? PARTY_PARSE_UNKNOWN_ALPHA2 : PARTY_PARSE_UNKNOWN_ALPHA3;
 	}
 
 	if (digits > 0 && digits + sign == len && (accept & PARTY_ACCEPT_CODES))

@@ -90,13 +90,14 @@ party_name_text(PartyCode code, int lang)
 static int
 language_argument(text *lang)
 {
-	char	   *s = text_to_cstring(lang);
-	int			index = party_names_language(s, strlen(s));
+	const char *s = VARDATA_ANY(lang);
+	size_t		len = VARSIZE_ANY_EXHDR(lang);
+	int			index = party_names_language(s, len);
 
 	if (index == PARTY_NAMES_MALFORMED)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid language code: \"%s\"", s),
+				 errmsg("invalid language code: \"%s\"", secpact_quote_input(s, len)),
 				 errdetail("A language is an ISO 639 code, optionally with a territory, as in \"uk\", \"fr\" or \"pt_BR\"."),
 				 errhint("SELECT * FROM party_languages() lists the languages with names of their own.")));
 	return index;
@@ -137,6 +138,40 @@ party_languages(PG_FUNCTION_ARGS)
 			names += party_names_short_name(lang, party_names_key(party_table[row].alpha2, 2)) != NULL;
 		values[0] = CStringGetTextDatum(party_names_languages[lang]);
 		values[1] = Int32GetDatum(names);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}
+
+/*
+ * party_translations(): TABLE(party party, language text, name text), every
+ * translated spelling input accepts (short, common and official names).
+ */
+PG_FUNCTION_INFO_V1(party_translations);
+Datum
+party_translations(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+
+	InitMaterializedSRF(fcinfo, 0);
+	for (int i = 0; i < party_names_index_len; i++)
+	{
+		const PartyNameEntry *e = &party_names_index[i];
+		const char *key = party_names_keys[e->key];
+		const char *name = party_names_text + e->orig;
+		Datum		values[3];
+		bool		nulls[3] = {false, false, false};
+		PartyCode	code;
+
+		/* one tier-1 entry per spelling; keys of former states are not parties */
+		if (e->tier != 1 || strlen(key) != 2)
+			continue;
+		code = PARTY_CODE(key[0], key[1]);
+		if (!party_is_known(code))
+			continue;
+		values[0] = PartyGetDatum(code);
+		values[1] = CStringGetTextDatum(party_names_languages[e->lang]);
+		values[2] = PointerGetDatum(cstring_to_text(pg_any_to_server(name, (int) strlen(name), PG_UTF8)));
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
 	return (Datum) 0;

@@ -23,3 +23,27 @@ CREATE FUNCTION @extschema@.party_languages() RETURNS TABLE(language text, names
 	AS 'MODULE_PATHNAME', 'party_languages' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 150;
 COMMENT ON FUNCTION @extschema@.party_languages() IS
 	'the languages with party names of their own, and how many of today''s parties each names (the others fall back to English)';
+
+CREATE FUNCTION @extschema@.party_translations()
+	RETURNS TABLE(party @extschema@.party, language text, name text)
+	AS 'MODULE_PATHNAME', 'party_translations' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 50000;
+COMMENT ON FUNCTION @extschema@.party_translations() IS
+	'every translated name of today''s parties that text input accepts (short, common and official names), with its language';
+
+-- The chart's title names the hub in the session's language.
+CREATE OR REPLACE FUNCTION @extschema@.signing_chart(hub @extschema@.party, kind text DEFAULT NULL, as_of date DEFAULT NULL)
+	RETURNS text
+	LANGUAGE sql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+AS $$
+SELECT @extschema@.signing_chart_svg(
+		   format('%s (%s): partners in the order of signing',
+				  @extschema@.party_local_name($1), @extschema@.alpha2($1)),
+		   CASE WHEN $2 IS NULL THEN 'agreements of every kind' ELSE format('%s agreements', $2) END,
+		   coalesce($3, CURRENT_DATE),
+		   coalesce(array_agg(o.signed_on ORDER BY o."position", o.counterpart), '{}'),
+		   coalesce(array_agg(@extschema@.alpha2(o.counterpart) ORDER BY o."position", o.counterpart), '{}'),
+		   coalesce(array_agg(o."position" ORDER BY o."position", o.counterpart), '{}'))
+FROM @extschema@.signing_order($1, $2, $3) o
+HAVING $1 IS NOT NULL
+$$;
