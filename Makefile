@@ -42,7 +42,7 @@ demo: deps
 # installed, only makes its browser checks skip (and say so).
 test: deps
 	@tools/install-deps sqlsmith libxml2-utils python3 locales
-	@tools/install-deps chromium fonts-dejavu-core || echo "make test: Chromium could not be installed; the chart suite will skip its browser checks" >&2
+	@tools/install-deps chromium fonts-dejavu-core fonts-wqy-microhei || echo "make test: Chromium could not be installed; the chart suite will skip its browser checks" >&2
 	@tools/check-install-rights test
 	@$(MAKE) -s --no-print-directory WERROR=1 all install unit-tests integration-tests fuzz-targets >/dev/null
 	@tools/run-tests

@@ -482,10 +482,13 @@ party_names_suggest(const char *s, size_t len, const PartyNameEntry **out, int m
 		return 0;
 	if ((nin = code_points(folded, (size_t) n, input, PARTY_NAMES_MAX_INPUT)) <= 0)
 		return 0;
+	/* under four characters, too many names are an edit away to say which */
+	if (nin < 4)
+		return 0;
 	if (max > 8)
 		max = 8;
 	/* a near miss: one edit in a short name, up to three in a long one */
-	limit = nin <= 4 ? 1 : nin <= 10 ? 2 : 3;
+	limit = nin <= 5 ? 1 : nin <= 10 ? 2 : 3;
 
 	for (int i = 0; i < party_names_index_len; i++)
 	{

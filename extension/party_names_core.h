@@ -52,8 +52,9 @@ extern int	party_names_find(const char *s, size_t len, int *keys, int max);
 
 /*
  * Near misses for the input among the translated names (edit distance over
- * characters, case and accents ignored): fills out[] with up to max entries
- * of distinct keys, nearest first, and returns how many.
+ * characters, case and accents ignored; none for input under four
+ * characters): fills out[] with up to max entries of distinct keys, nearest
+ * first, and returns how many.
  */
 extern int	party_names_suggest(const char *s, size_t len,
 								const PartyNameEntry **out, int max);
