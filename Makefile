@@ -5,15 +5,16 @@
 EXTENSION = secpact
 MODULE_big = secpact
 CORE_SRCS = extension/party_core.c extension/party_table.c extension/dyad_core.c \
-	extension/signing_core.c extension/party_set_core.c extension/chart_core.c
+	extension/signing_core.c extension/party_set_core.c extension/chart_core.c \
+	extension/party_names_core.c extension/party_names_table.c
 OBJS = extension/secpact.o extension/members.o extension/encoding.o extension/party.o extension/dyad.o extension/dyad_gin.o \
 	extension/dyad_support.o extension/registry.o extension/dyad_selfuncs.o \
-	extension/signing.o extension/party_set.o extension/chart.o extension/supersession.o \
+	extension/signing.o extension/party_set.o extension/chart.o extension/supersession.o extension/party_names.o \
 	$(CORE_SRCS:.c=.o)
 # Paths relative to the source tree, which is not . in a VPATH build
 # (make -f ../secpact/Makefile from a build folder).
 DATA = $(patsubst $(srcdir)/%,%,$(wildcard $(srcdir)/extension/secpact--*.sql))
-REGRESS = party dyad signing registry analytics migration security scaling transactions soft_errors copy_on_error hostile encodings reliability supersession registry_integrity
+REGRESS = party dyad signing registry analytics migration security scaling transactions soft_errors copy_on_error hostile encodings reliability supersession registry_integrity names
 REGRESS_OPTS = --outputdir=results/regress
 # pg_regress makes results/ inside --outputdir but not --outputdir itself.
 REGRESS_PREP = build-dirs
@@ -22,13 +23,13 @@ ISOLATION_OPTS = --inputdir=$(srcdir)/tests/isolation --outputdir=results/isolat
 PG_CPPFLAGS = -I$(srcdir)/extension
 # -Wextra on top of PostgreSQL's warnings, less what its own headers trip.
 PG_CFLAGS = -Wextra -Wno-unused-parameter -Wno-sign-compare -Wno-missing-field-initializers $(if $(WERROR),-Werror)
-EXTRA_CLEAN = results tests/unit/*.bin tests/fuzz/*.fuzzer tests/integration/*.it
+EXTRA_CLEAN = results tests/*.o tests/unit/*.bin tests/fuzz/*.fuzzer tests/integration/*.it
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
 
 .DEFAULT_GOAL := all
-.PHONY: deb dist deps demo test test-memcheck soak bench party-table unit-tests integration-tests fuzz fuzz-targets docs-chart
+.PHONY: deb dist deps demo test test-memcheck soak bench party-table party-names unit-tests integration-tests fuzz fuzz-targets docs-chart
 
 # The dependency step runs before anything needs pg_config or a compiler:
 # these entry points install what is missing, then run again in a new make
@@ -45,7 +46,7 @@ demo: deps
 # installed, only makes its browser checks skip (and say so).
 test: deps
 	@tools/install-deps sqlsmith libxml2-utils python3 locales
-	@tools/install-deps chromium fonts-dejavu-core || echo "make test: Chromium could not be installed; the chart suite will skip its browser checks" >&2
+	@tools/install-deps chromium fonts-dejavu-core fonts-wqy-microhei || echo "make test: Chromium could not be installed; the chart suite will skip its browser checks" >&2
 	@tools/check-install-rights test
 	@$(MAKE) -s --no-print-directory WERROR=1 all install unit-tests integration-tests fuzz-targets >/dev/null
 	@tools/run-tests
@@ -124,12 +125,20 @@ $(OBJS): $(SECPACT_HEADERS) | build-dirs
 UNIT_CFLAGS = -std=c11 -g -O1 -Wall -Wextra -Werror -I$(srcdir)/extension \
 	-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 UNIT_TESTS = tests/unit/party_core.bin tests/unit/dyad_core.bin tests/unit/signing_core.bin \
-	tests/unit/party_set_core.bin tests/unit/chart_core.bin
+	tests/unit/party_set_core.bin tests/unit/chart_core.bin tests/unit/party_names_core.bin
+
+# The tests link the generated names table as one plain object, built once:
+# it is constant data, with nothing to instrument, and 7 MB of C to compile.
+TEST_CORE_SRCS = $(filter-out extension/party_names_table.c,$(CORE_SRCS))
+TEST_TABLE_OBJ = tests/party_names_table.o
+
+$(TEST_TABLE_OBJ): extension/party_names_table.c extension/party_names_table.h | build-dirs
+	$(CC) -c -O0 -I$(srcdir)/extension -o $@ $<
 
 unit-tests: $(UNIT_TESTS)
 
-tests/unit/%.bin: tests/unit/test_%.c tests/unit/test_rng.h $(CORE_SRCS) $(SECPACT_HEADERS) | build-dirs
-	$(CC) $(UNIT_CFLAGS) -o $@ $< $(addprefix $(srcdir)/,$(CORE_SRCS)) -lcmocka
+tests/unit/%.bin: tests/unit/test_%.c tests/unit/test_rng.h $(CORE_SRCS) $(TEST_TABLE_OBJ) $(SECPACT_HEADERS) | build-dirs
+	$(CC) $(UNIT_CFLAGS) -o $@ $< $(addprefix $(srcdir)/,$(TEST_CORE_SRCS)) $(TEST_TABLE_OBJ) -lcmocka
 
 # libpq integration tests (cmocka), run against a throwaway cluster.
 INTEGRATION_TESTS = tests/integration/binary_io.it tests/integration/faults.it \
@@ -138,8 +147,8 @@ IT_CFLAGS = -std=gnu11 -g -O1 -Wall -Wextra -Werror -I$(shell $(PG_CONFIG) --inc
 
 integration-tests: $(INTEGRATION_TESTS)
 
-tests/integration/%.it: tests/integration/test_%.c tests/integration/it_common.h $(CORE_SRCS) $(SECPACT_HEADERS) | build-dirs
-	$(CC) $(IT_CFLAGS) -I$(srcdir)/extension -o $@ $< $(addprefix $(srcdir)/,$(CORE_SRCS)) -lpq -lcmocka -lpthread
+tests/integration/%.it: tests/integration/test_%.c tests/integration/it_common.h $(CORE_SRCS) $(TEST_TABLE_OBJ) $(SECPACT_HEADERS) | build-dirs
+	$(CC) $(IT_CFLAGS) -I$(srcdir)/extension -o $@ $< $(addprefix $(srcdir)/,$(TEST_CORE_SRCS)) $(TEST_TABLE_OBJ) -lpq -lcmocka -lpthread
 
 # libFuzzer targets (clang) over the pure core, with ASan and UBSan.
 FUZZ_TARGETS = tests/fuzz/party.fuzzer tests/fuzz/dyad.fuzzer tests/fuzz/signing.fuzzer
@@ -149,8 +158,16 @@ FUZZ_CFLAGS = -g -O1 -I$(srcdir)/extension -fsanitize=fuzzer,address,undefined \
 
 fuzz-targets: $(FUZZ_TARGETS)
 
-tests/fuzz/%.fuzzer: tests/fuzz/fuzz_%.c $(CORE_SRCS) $(SECPACT_HEADERS) | build-dirs
-	clang $(FUZZ_CFLAGS) -o $@ $< $(addprefix $(srcdir)/,$(CORE_SRCS))
+tests/fuzz/%.fuzzer: tests/fuzz/fuzz_%.c $(CORE_SRCS) $(TEST_TABLE_OBJ) $(SECPACT_HEADERS) | build-dirs
+	clang $(FUZZ_CFLAGS) -o $@ $< $(addprefix $(srcdir)/,$(TEST_CORE_SRCS)) $(TEST_TABLE_OBJ)
+
+# Regenerates the translated names: the snapshot of iso-codes' translations
+# (data/party-names.tsv), then the C table made from it.
+party-names:
+	tools/gen-party-names extract > data/party-names.tsv.new
+	mv data/party-names.tsv.new data/party-names.tsv
+	tools/gen-party-names > extension/party_names_table.c.new
+	mv extension/party_names_table.c.new extension/party_names_table.c
 
 # Regenerates the table of parties from Debian's iso-codes.
 party-table:

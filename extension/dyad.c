@@ -46,6 +46,7 @@ bad_side_detail(const DyadParseError *err, const char *quoted_side)
 			return psprintf("The %s party, \"%s\", is not an ISO 3166-1 numeric code, which has one to three digits and no sign.",
 							side, quoted_side);
 		case PARTY_PARSE_UNKNOWN_NAME:
+		case PARTY_PARSE_AMBIGUOUS_NAME:
 			return psprintf("The %s party, \"%s\", is not an ISO 3166-1 alpha-2, alpha-3 or numeric code.",
 							side, quoted_side);
 		case PARTY_PARSE_OK:

@@ -12,13 +12,7 @@
 #include "utils/sortsupport.h"
 
 #include "encoding.h"
-
-/* A party's name in the database encoding. */
-static const char *
-server_name(PartyCode code)
-{
-	return secpact_party_name(party_table_row(code));
-}
+#include "party_names_core.h"
 
 /* "Belgium" (BE), "Belize" (BZ) */
 static char *
@@ -32,7 +26,7 @@ describe_parties(const PartyCode *codes, int n)
 		const PartyInfo *p = party_lookup(codes[i]);
 
 		appendStringInfo(&buf, "%s\"%s\" (%s)", i > 0 ? ", " : "",
-						 server_name(codes[i]), p->alpha2);
+						 party_display_name(codes[i]), p->alpha2);
 	}
 	return buf.data;
 }
@@ -59,7 +53,7 @@ party_parse_hint(PartyParseStatus status, const char *s, size_t len)
 		const PartyInfo *p = party_lookup(meant);
 
 		return psprintf("ISO 3166-1 does not assign this code to \"%s\"; its code is %s.",
-						server_name(meant), p->alpha2);
+						party_display_name(meant), p->alpha2);
 	}
 	if ((n = party_withdrawn_find(s, len, withdrawn, 2)) > 0)
 	{
@@ -80,9 +74,36 @@ party_parse_hint(PartyParseStatus status, const char *s, size_t len)
 		return psprintf("This was the ISO 3166-1 code or name of %s, now in ISO 3166-3; secpact knows only the parties of today.",
 						buf.data);
 	}
+	if (status == PARTY_PARSE_AMBIGUOUS_NAME)
+	{
+		PartyCode	named[6];
+
+		n = party_translated_find(s, len, named, 6);
+		return psprintf("It is a translated name of %s%s; write the party's code instead.",
+						describe_parties(named, n < 6 ? n : 6), n > 6 ? " and others" : "");
+	}
 	if ((n = party_suggest(s, len, suggestions, 3)) > 0)
 		return psprintf(n == 1 ? "Perhaps you meant %s." : "Perhaps you meant one of %s.",
 						describe_parties(suggestions, n));
+	{
+		/* a near miss of a translation: name it as it is spelled there */
+		const char *spelled[3];
+		StringInfoData buf;
+
+		if ((n = party_translated_suggest(s, len, suggestions, spelled, 3)) > 0)
+		{
+			initStringInfo(&buf);
+			for (int i = 0; i < n; i++)
+			{
+				size_t		slen;
+
+				appendStringInfo(&buf, "%s\"%s\" (%s)", i > 0 ? ", " : "",
+								 secpact_utf8_to_server(spelled[i], strlen(spelled[i]), &slen),
+								 party_lookup(suggestions[i])->alpha2);
+			}
+			return psprintf(n == 1 ? "Perhaps you meant %s." : "Perhaps you meant one of %s.", buf.data);
+		}
+	}
 	if (status == PARTY_PARSE_UNKNOWN_NAME)
 		return pstrdup("SELECT * FROM parties() lists every known party.");
 	return NULL;
@@ -111,7 +132,7 @@ party_save_parse_error(PartyParseStatus status, const char *typname,
 			break;
 		case PARTY_PARSE_TOO_LONG:
 			detail = psprintf("The input is %zu bytes long; no party code or name is longer than %d bytes.",
-							  len, PARTY_MAX_INPUT);
+							  len, PARTY_NAMES_MAX_INPUT);
 			break;
 		case PARTY_PARSE_BAD_CHAR:
 			detail = "The input contains a control character.";
@@ -129,7 +150,10 @@ party_save_parse_error(PartyParseStatus status, const char *typname,
 			detail = "ISO 3166-1 numeric codes have one to three digits and no sign.";
 			break;
 		case PARTY_PARSE_UNKNOWN_NAME:
-			detail = "A party is written as an ISO 3166-1 alpha-2, alpha-3 or numeric code, or as its English name.";
+			detail = "A party is written as an ISO 3166-1 alpha-2, alpha-3 or numeric code, or as its name in English or another language.";
+			break;
+		case PARTY_PARSE_AMBIGUOUS_NAME:
+			detail = "The name is a translation of the names of more than one party.";
 			break;
 		case PARTY_PARSE_OK:
 			elog(ERROR, "party_report_parse_error called without an error");
@@ -161,7 +185,7 @@ party_parse_server(const char *s, size_t len, int accept, PartyCode *out)
 	while (tlen > 0 && party_is_space((unsigned char) trimmed[tlen - 1]))
 		tlen--;
 	/* far too long to be a party whatever the encoding: the parser says so */
-	if (tlen > 4 * PARTY_MAX_INPUT)
+	if (tlen > 4 * PARTY_NAMES_MAX_INPUT)
 		return party_parse(s, len, accept, out);
 	utf8 = secpact_server_to_utf8(trimmed, tlen, &ulen);
 	if (utf8 == NULL)
@@ -346,7 +370,7 @@ party_hash_extended(PG_FUNCTION_ARGS)
 
 /* Attributes */
 
-static const PartyInfo *
+const PartyInfo *
 party_info(PartyCode code)
 {
 	const PartyInfo *p = party_lookup(code);
@@ -390,10 +414,7 @@ PG_FUNCTION_INFO_V1(party_name);
 Datum
 party_name(PG_FUNCTION_ARGS)
 {
-	PartyCode	code = PG_GETARG_PARTY(0);
-
-	party_info(code);			/* validates it */
-	PG_RETURN_TEXT_P(cstring_to_text(server_name(code)));
+	PG_RETURN_TEXT_P(party_name_text(PG_GETARG_PARTY(0), PARTY_NAMES_ENGLISH));
 }
 
 PG_FUNCTION_INFO_V1(party_is_organisation);

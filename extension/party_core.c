@@ -6,6 +6,7 @@
  * process from the generated table.  Only the error path (suggestions) scans.
  */
 #include "party_core.h"
+#include "party_names_core.h"
 
 #include <string.h>
 
@@ -238,7 +239,7 @@ party_parse(const char *s, size_t len, int accept, PartyCode *out)
 	trim(&s, &len);
 	if (len == 0)
 		return PARTY_PARSE_EMPTY;
-	if (len > PARTY_MAX_INPUT)
+	if (len > PARTY_NAMES_MAX_INPUT)
 		return PARTY_PARSE_TOO_LONG;
 
 	for (size_t i = 0; i < len; i++)
@@ -258,20 +259,27 @@ party_parse(const char *s, size_t len, int accept, PartyCode *out)
 	if (letters == len && (len == 2 || len == 3) && (accept & PARTY_ACCEPT_CODES))
 	{
 		if (len == 2)
-		{
 			row = party_alpha2_rows[letter_value(s[0]) * LETTERS + letter_value(s[1])];
-			if (row < 0)
-				return PARTY_PARSE_UNKNOWN_ALPHA2;
-		}
 		else
-		{
 			row = alpha3_index[(letter_value(s[0]) * LETTERS +
 								letter_value(s[1])) * LETTERS + letter_value(s[2])];
-			if (row < 0)
-				return PARTY_PARSE_UNKNOWN_ALPHA3;
+		if (row >= 0)
+		{
+			*out = row_code(row);
+			return PARTY_PARSE_OK;
 		}
-		*out = row_code(row);
-		return PARTY_PARSE_OK;
+		/* a code first; failing that, a short translated name ("Fas", "Man") */
+		if (accept & PARTY_ACCEPT_NAMES)
+		{
+			PartyCode	found[2];
+
+			if (party_translated_find(s, len, found, 2) == 1)
+			{
+				*out = found[0];
+				return PARTY_PARSE_OK;
+			}
+		}
+		return len == 2 ? PARTY_PARSE_UNKNOWN_ALPHA2 : PARTY_PARSE_UNKNOWN_ALPHA3;
 	}
 
 	if (digits > 0 && digits + sign == len && (accept & PARTY_ACCEPT_CODES))
@@ -289,7 +297,7 @@ party_parse(const char *s, size_t len, int accept, PartyCode *out)
 		return PARTY_PARSE_OK;
 	}
 
-	if (accept & PARTY_ACCEPT_NAMES)
+	if ((accept & PARTY_ACCEPT_NAMES) && len <= PARTY_MAX_INPUT)
 	{
 		char		norm[PARTY_MAX_INPUT];
 		size_t		nlen = normalize_name(s, len, norm);
@@ -301,7 +309,86 @@ party_parse(const char *s, size_t len, int accept, PartyCode *out)
 			return PARTY_PARSE_OK;
 		}
 	}
+	/* English names first, so a translation never changes what they mean */
+	if (accept & PARTY_ACCEPT_NAMES)
+	{
+		PartyCode	found[2];
+		int			n = party_translated_find(s, len, found, 2);
+
+		if (n == 1)
+		{
+			*out = found[0];
+			return PARTY_PARSE_OK;
+		}
+		if (n > 1)
+			return PARTY_PARSE_AMBIGUOUS_NAME;
+	}
 	return PARTY_PARSE_UNKNOWN_NAME;
+}
+
+/* The party of a translation's key: an alpha-2 code of today's table. */
+static PartyCode
+key_party(const char *key)
+{
+	if (strlen(key) == 2 && is_letter((unsigned char) key[0]) && is_letter((unsigned char) key[1]))
+	{
+		PartyCode	code = PARTY_CODE(to_upper((unsigned char) key[0]), to_upper((unsigned char) key[1]));
+
+		return party_table_row(code) >= 0 ? code : 0;
+	}
+	return 0;
+}
+
+int
+party_translated_find(const char *s, size_t len, PartyCode *out, int max)
+{
+	int			keys[16];
+	int			nkeys,
+				n = 0;
+
+	party_core_init();
+	trim(&s, &len);
+	nkeys = party_names_find(s, len, keys, 16);
+	if (nkeys > 16)
+		nkeys = 16;
+	for (int k = 0; k < nkeys; k++)
+	{
+		PartyCode	code = key_party(party_names_keys[keys[k]]);
+		bool		dup = code == 0;
+
+		for (int j = 0; j < n && j < max && !dup; j++)
+			dup = out[j] == code;
+		if (dup)
+			continue;			/* not a party today, or already named */
+		if (n < max)
+			out[n] = code;
+		n++;
+	}
+	return n;
+}
+
+int
+party_translated_suggest(const char *s, size_t len, PartyCode *codes,
+						 const char **names, int max)
+{
+	const PartyNameEntry *entries[8];
+	int			n,
+				kept = 0;
+
+	party_core_init();
+	trim(&s, &len);
+	n = party_names_suggest(s, len, entries, max < 8 ? max : 8);
+	for (int i = 0; i < n; i++)
+	{
+		PartyCode	code = key_party(party_names_keys[entries[i]->key]);
+
+		if (code == 0)
+			continue;
+		codes[kept] = code;
+		names[kept] = party_names_text + entries[i]->orig;
+		kept++;
+	}
+	return kept;
 }
 
 void

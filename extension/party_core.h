@@ -41,7 +41,8 @@ typedef enum PartyParseStatus
 	PARTY_PARSE_UNKNOWN_ALPHA3, /* three letters, not an assigned code */
 	PARTY_PARSE_UNKNOWN_NUMERIC,	/* 1-3 digits, not an assigned code */
 	PARTY_PARSE_BAD_NUMERIC,	/* sign, or more than three digits */
-	PARTY_PARSE_UNKNOWN_NAME	/* anything else that matches no name */
+	PARTY_PARSE_UNKNOWN_NAME,	/* anything else that matches no name */
+	PARTY_PARSE_AMBIGUOUS_NAME	/* a translated name of more than one party */
 } PartyParseStatus;
 
 /*
@@ -57,7 +58,7 @@ party_is_space(unsigned char c)
 
 /* Which spellings party_parse accepts. */
 #define PARTY_ACCEPT_CODES	0x1		/* alpha-2, alpha-3, numeric */
-#define PARTY_ACCEPT_NAMES	0x2		/* English names */
+#define PARTY_ACCEPT_NAMES	0x2		/* names: English, then translated */
 #define PARTY_ACCEPT_ALL	(PARTY_ACCEPT_CODES | PARTY_ACCEPT_NAMES)
 
 /*
@@ -126,6 +127,20 @@ extern PartyCode party_common_misuse(const char *s, size_t len);
  */
 extern int	party_withdrawn_find(const char *s, size_t len,
 								 const PartyWithdrawn **out, int max);
+
+/*
+ * The parties whose translated names (party_names_core.h) the input spells:
+ * fills out[] with up to max distinct parties and returns how many there
+ * are in all.  party_parse uses it after the English names.
+ */
+extern int	party_translated_find(const char *s, size_t len, PartyCode *out, int max);
+
+/*
+ * Near misses among the translated names: up to max parties, nearest first,
+ * each with the translation it was near (UTF-8); returns how many.
+ */
+extern int	party_translated_suggest(const char *s, size_t len, PartyCode *codes,
+									 const char **names, int max);
 
 /* Builds the lookup indexes; called lazily, safe to call again. */
 extern void party_core_init(void);

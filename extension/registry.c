@@ -285,7 +285,7 @@ emit_order(ReturnSetInfo *rsinfo, bool with_hub, PartyCode hub, SigningOrderRow 
 			values[k++] = PartyGetDatum(hub);
 		values[k++] = Int32GetDatum(rows[i].position);
 		values[k++] = PartyGetDatum(row_party(rows[i].index));
-		values[k++] = PointerGetDatum(cstring_to_text(secpact_party_name(rows[i].index)));
+		values[k++] = PointerGetDatum(party_name_text(row_party(rows[i].index), party_session_language()));
 		values[k++] = DateADTGetDatum(rows[i].day);
 		if (place != NULL)
 			values[k] = PointerGetDatum(place);

@@ -5,6 +5,7 @@
 
 #include "lib/stringinfo.h"
 #include "mb/pg_wchar.h"
+#include "utils/guc.h"
 
 PG_MODULE_MAGIC;
 
@@ -15,6 +16,8 @@ _PG_init(void)
 {
 	/* Build the lookup indexes once per backend, not on the first query. */
 	party_core_init();
+	party_names_define_settings();
+	MarkGUCPrefixReserved("secpact");
 }
 
 char *

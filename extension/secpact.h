@@ -62,5 +62,17 @@ extern void party_save_parse_error(PartyParseStatus status,
 								   const char *typname,
 								   const char *s, size_t len,
 								   struct Node *escontext);
+/* The table row of a stored party; an error for a value no input produces. */
+extern const PartyInfo *party_info(PartyCode code);
+
+/*
+ * Party names in the session's language (secpact.language, party_names.c),
+ * in the database encoding: a C string to build messages with, and a text
+ * datum for a language index (PARTY_NAMES_ENGLISH for English).
+ */
+extern void party_names_define_settings(void);
+extern int	party_session_language(void);
+extern const char *party_display_name(PartyCode code);
+extern struct varlena *party_name_text(PartyCode code, int lang);
 
 #endif

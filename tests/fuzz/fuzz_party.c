@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "party_core.h"
+#include "party_names_core.h"
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -52,6 +53,21 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (!party_is_known(suggestions[i]))
 			abort();
 	(void) party_common_misuse(s, size);
+	/* the translated names: language codes, and near misses of names */
+	{
+		int			lang = party_names_language(s, size);
+		PartyCode	codes[3];
+		const char *names[3];
+
+		if (lang < PARTY_NAMES_MALFORMED || lang >= party_names_nlanguages)
+			abort();
+		n = party_translated_suggest(s, size, codes, names, 3);
+		if (n < 0 || n > 3)
+			abort();
+		for (int i = 0; i < n; i++)
+			if (!party_is_known(codes[i]) || names[i] == NULL)
+				abort();
+	}
 	{
 		const PartyWithdrawn *withdrawn[2];
 

@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "party_core.h"
+#include "party_names_core.h"
 
 static PartyParseStatus
 parse(const char *s, PartyCode *out)
@@ -169,7 +170,7 @@ test_known_examples(void **state)
 static void
 test_boundaries_rejected(void **state)
 {
-	char		buf[PARTY_MAX_INPUT + 2];
+	char		buf[PARTY_NAMES_MAX_INPUT + 2];
 	PartyCode	code = 0;
 
 	(void) state;
@@ -191,7 +192,7 @@ test_boundaries_rejected(void **state)
 	expect_status("BE-UA", PARTY_PARSE_UNKNOWN_NAME);
 	expect_status("BE,", PARTY_PARSE_UNKNOWN_NAME);
 	expect_status("5 6", PARTY_PARSE_UNKNOWN_NAME);
-	expect_status("Бельгія", PARTY_PARSE_UNKNOWN_NAME);
+	expect_status("Бельгіяя", PARTY_PARSE_UNKNOWN_NAME);	/* names of other languages: test_party_names_core */
 	expect_status("\xC3", PARTY_PARSE_UNKNOWN_NAME);	/* truncated UTF-8 */
 	expect_status("B\x01", PARTY_PARSE_BAD_CHAR);
 	expect_status("Belgium\x7F", PARTY_PARSE_BAD_CHAR);
@@ -202,11 +203,13 @@ test_boundaries_rejected(void **state)
 	assert_int_equal(party_parse("BEjunk", 2, PARTY_ACCEPT_ALL, &code), PARTY_PARSE_OK);
 	assert_int_equal(code, PARTY_CODE('B', 'E'));
 
-	/* Longest accepted length, then one byte more. */
+	/* Longest accepted length (translated names are longer than English ones), then one byte more. */
 	memset(buf, 'a', sizeof(buf));
-	assert_int_equal(party_parse(buf, PARTY_MAX_INPUT, PARTY_ACCEPT_ALL, &code),
-					 PARTY_PARSE_UNKNOWN_NAME);
 	assert_int_equal(party_parse(buf, PARTY_MAX_INPUT + 1, PARTY_ACCEPT_ALL, &code),
+					 PARTY_PARSE_UNKNOWN_NAME);
+	assert_int_equal(party_parse(buf, PARTY_NAMES_MAX_INPUT, PARTY_ACCEPT_ALL, &code),
+					 PARTY_PARSE_UNKNOWN_NAME);
+	assert_int_equal(party_parse(buf, PARTY_NAMES_MAX_INPUT + 1, PARTY_ACCEPT_ALL, &code),
 					 PARTY_PARSE_TOO_LONG);
 }
 

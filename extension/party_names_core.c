@@ -1,0 +1,532 @@
+/*
+ * party_names_core.c: languages, translated names and their matching.
+ *
+ * Everything searched here is sorted by the generator, so lookups are
+ * binary searches over constant data: no index is built at run time.
+ */
+#include "party_names_core.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Folded input: every code point folds to at most a few, and never more. */
+#define FOLDED_MAX (4 * PARTY_NAMES_MAX_INPUT + 4)
+/* Distinct parties one spelling can name before it is just "ambiguous". */
+#define KEYS_SEEN_MAX 16
+
+static int
+compare_language(const void *key, const void *elem)
+{
+	return strcmp((const char *) key, *(const char *const *) elem);
+}
+
+static int
+language_index(const char *code)
+{
+	const char *const *found = bsearch(code, party_names_languages,
+									   (size_t) party_names_nlanguages,
+									   sizeof(party_names_languages[0]),
+									   compare_language);
+
+	return found ? (int) (found - party_names_languages) : PARTY_NAMES_ENGLISH;
+}
+
+static bool
+ascii_alpha(char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+static bool
+ascii_alnum(char c)
+{
+	return ascii_alpha(c) || (c >= '0' && c <= '9');
+}
+
+static char
+ascii_lower(char c)
+{
+	return (c >= 'A' && c <= 'Z') ? (char) (c + 32) : c;
+}
+
+static char
+ascii_upper(char c)
+{
+	return (c >= 'a' && c <= 'z') ? (char) (c - 32) : c;
+}
+
+/* Length of the run of characters at s[i..len) that pass ok(), at most max. */
+static size_t
+run_length(const char *s, size_t i, size_t len, bool (*ok) (char), size_t max)
+{
+	size_t		n = 0;
+
+	while (i + n < len && ok(s[i + n]) && n <= max)
+		n++;
+	return n;
+}
+
+int
+party_names_language(const char *s, size_t len)
+{
+	char		lang[4] = {0},
+				territory[4] = {0},
+				modifier[33] = {0},
+				candidate[48];
+	size_t		i = 0,
+				n;
+	int			found;
+
+	if ((len == 1 && s[0] == 'C') || (len == 5 && memcmp(s, "POSIX", 5) == 0))
+		return PARTY_NAMES_ENGLISH;
+
+	n = run_length(s, i, len, ascii_alpha, 3);
+	if (n < 2 || n > 3)
+		return PARTY_NAMES_MALFORMED;
+	for (size_t k = 0; k < n; k++)
+		lang[k] = ascii_lower(s[k]);
+	i = n;
+	if (i < len && (s[i] == '_' || s[i] == '-'))
+	{
+		i++;
+		n = run_length(s, i, len, ascii_alnum, 3);
+		if (n != 2 && n != 3)
+			return PARTY_NAMES_MALFORMED;
+		for (size_t k = 0; k < n; k++)
+			territory[k] = ascii_upper(s[i + k]);
+		i += n;
+	}
+	if (i < len && s[i] == '.')
+	{
+		i++;
+		n = 0;
+		while (i + n < len && (ascii_alnum(s[i + n]) || s[i + n] == '-') && n <= 32)
+			n++;
+		if (n == 0 || n > 32)
+			return PARTY_NAMES_MALFORMED;
+		i += n;					/* the codeset says nothing about the language */
+	}
+	if (i < len && s[i] == '@')
+	{
+		i++;
+		n = run_length(s, i, len, ascii_alnum, 32);
+		if (n == 0 || n > 32)
+			return PARTY_NAMES_MALFORMED;
+		for (size_t k = 0; k < n; k++)
+			modifier[k] = ascii_lower(s[i + k]);
+		i += n;
+	}
+	if (i != len)
+		return PARTY_NAMES_MALFORMED;
+	if (strcmp(lang, "en") == 0)
+		return PARTY_NAMES_ENGLISH;
+
+	/* most specific first: language_TERRITORY@modifier ... language */
+	for (int step = 0; step < 4; step++)
+	{
+		bool		with_territory = (step == 0 || step == 1);
+		bool		with_modifier = (step == 0 || step == 2);
+
+		if ((with_territory && territory[0] == '\0') || (with_modifier && modifier[0] == '\0'))
+			continue;
+		strcpy(candidate, lang);
+		if (with_territory)
+		{
+			strcat(candidate, "_");
+			strcat(candidate, territory);
+		}
+		if (with_modifier)
+		{
+			strcat(candidate, "@");
+			strcat(candidate, modifier);
+		}
+		if ((found = language_index(candidate)) >= 0)
+			return found;
+	}
+	return PARTY_NAMES_ENGLISH;
+}
+
+static int
+compare_key(const char *a, size_t alen, const char *b)
+{
+	size_t		blen = strlen(b);
+
+	/* keys are sorted by length, then bytes */
+	if (alen != blen)
+		return alen < blen ? -1 : 1;
+	return memcmp(a, b, alen);
+}
+
+int
+party_names_key(const char *key, size_t len)
+{
+	int			lo = 0,
+				hi = party_names_nkeys - 1;
+
+	while (lo <= hi)
+	{
+		int			mid = lo + (hi - lo) / 2;
+		int			c = compare_key(key, len, party_names_keys[mid]);
+
+		if (c == 0)
+			return mid;
+		if (c < 0)
+			hi = mid - 1;
+		else
+			lo = mid + 1;
+	}
+	return -1;
+}
+
+const char *
+party_names_short_name(int lang, int key)
+{
+	uint32_t	offset;
+
+	if (lang < 0 || lang >= party_names_nlanguages || key < 0 || key >= party_names_nkeys)
+		return NULL;
+	offset = party_names_short[(size_t) lang * (size_t) party_names_nkeys + (size_t) key];
+	return offset ? party_names_text + offset : NULL;
+}
+
+/*
+ * Decodes one UTF-8 character at s[*i..len), advancing *i; -1 for anything
+ * that is not well-formed UTF-8 (overlong, surrogate, beyond U+10FFFF).
+ */
+static int32_t
+next_code_point(const unsigned char *s, size_t len, size_t *i)
+{
+	unsigned char c = s[*i];
+	int			extra;
+	int32_t		cp,
+				min;
+
+	if (c < 0x80)
+	{
+		(*i)++;
+		return c;
+	}
+	if ((c & 0xE0) == 0xC0)
+		extra = 1, cp = c & 0x1F, min = 0x80;
+	else if ((c & 0xF0) == 0xE0)
+		extra = 2, cp = c & 0x0F, min = 0x800;
+	else if ((c & 0xF8) == 0xF0)
+		extra = 3, cp = c & 0x07, min = 0x10000;
+	else
+		return -1;
+	if (*i + (size_t) extra >= len)
+		return -1;
+	for (int k = 1; k <= extra; k++)
+	{
+		unsigned char cc = s[*i + (size_t) k];
+
+		if ((cc & 0xC0) != 0x80)
+			return -1;
+		cp = (cp << 6) | (cc & 0x3F);
+	}
+	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		return -1;
+	*i += (size_t) extra + 1;
+	return cp;
+}
+
+static int
+compare_fold(const void *key, const void *elem)
+{
+	uint32_t	cp = *(const uint32_t *) key;
+	uint32_t	other = ((const PartyNameFold *) elem)->cp;
+
+	return cp < other ? -1 : cp > other;
+}
+
+static size_t
+put_utf8(int32_t cp, char *out)
+{
+	if (cp < 0x80)
+	{
+		out[0] = (char) cp;
+		return 1;
+	}
+	if (cp < 0x800)
+	{
+		out[0] = (char) (0xC0 | (cp >> 6));
+		out[1] = (char) (0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000)
+	{
+		out[0] = (char) (0xE0 | (cp >> 12));
+		out[1] = (char) (0x80 | ((cp >> 6) & 0x3F));
+		out[2] = (char) (0x80 | (cp & 0x3F));
+		return 3;
+	}
+	out[0] = (char) (0xF0 | (cp >> 18));
+	out[1] = (char) (0x80 | ((cp >> 12) & 0x3F));
+	out[2] = (char) (0x80 | ((cp >> 6) & 0x3F));
+	out[3] = (char) (0x80 | (cp & 0x3F));
+	return 4;
+}
+
+/*
+ * Folds s as the generator folded the names (tier 1: case; tier 2: case and
+ * accents), with runs of white space made one space and none at either end.
+ * Returns the length written to out (FOLDED_MAX bytes), or -1 where the
+ * input is not UTF-8 or folds to more than any name is long.
+ */
+static int
+fold(const char *s, size_t len, int tier, char *out)
+{
+	size_t		i = 0,
+				n = 0;
+	bool		pending_space = false;
+
+	while (i < len)
+	{
+		char		buf[4];
+		const char *piece = buf;
+		size_t		plen;
+		uint32_t	cp;
+		int32_t		decoded = next_code_point((const unsigned char *) s, len, &i);
+		const PartyNameFold *f;
+
+		if (decoded < 0)
+			return -1;
+		cp = (uint32_t) decoded;
+		f = bsearch(&cp, party_names_folds, (size_t) party_names_folds_len,
+					sizeof(party_names_folds[0]), compare_fold);
+		if (f == NULL)
+			plen = put_utf8(decoded, buf);
+		else
+		{
+			uint32_t	offset = tier == 1 ? f->fold1 : f->fold2;
+
+			plen = tier == 1 ? f->len1 : f->len2;
+			piece = party_names_text + offset;
+		}
+		for (size_t k = 0; k < plen; k++)
+		{
+			char		c = piece[k];
+
+			if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f')
+			{
+				pending_space = n > 0;
+				continue;
+			}
+			if (n + 2 > FOLDED_MAX)
+				return -1;
+			if (pending_space)
+				out[n++] = ' ';
+			pending_space = false;
+			out[n++] = c;
+		}
+	}
+	return n > PARTY_NAMES_MAX_INPUT ? -1 : (int) n;
+}
+
+static int
+compare_entry(const char *folded, size_t len, const PartyNameEntry *e)
+{
+	size_t		common = len < e->len ? len : e->len;
+	int			c = memcmp(folded, party_names_text + e->text, common);
+
+	if (c != 0)
+		return c;
+	return len < e->len ? -1 : len > e->len;
+}
+
+/* The first entry whose text is not below folded. */
+static int
+lower_bound(const char *folded, size_t len)
+{
+	int			lo = 0,
+				hi = party_names_index_len;
+
+	while (lo < hi)
+	{
+		int			mid = lo + (hi - lo) / 2;
+
+		if (compare_entry(folded, len, &party_names_index[mid]) > 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Distinct keys of the entries spelled exactly folded (of tier 1 only, or all). */
+static int
+collect(const char *folded, size_t len, bool tier1_only, int *keys, int max)
+{
+	int			seen[KEYS_SEEN_MAX];
+	int			nseen = 0,
+				total = 0;
+
+	for (int i = lower_bound(folded, len);
+		 i < party_names_index_len && compare_entry(folded, len, &party_names_index[i]) == 0;
+		 i++)
+	{
+		const PartyNameEntry *e = &party_names_index[i];
+		bool		dup = false;
+
+		if (tier1_only && e->tier != 1)
+			continue;
+		for (int k = 0; k < nseen; k++)
+			dup = dup || seen[k] == e->key;
+		if (dup)
+			continue;
+		if (nseen < KEYS_SEEN_MAX)
+			seen[nseen++] = e->key;
+		total++;
+	}
+	/* in key order, so that a hint names them alike whatever the index order */
+	for (int a = 1; a < nseen; a++)
+		for (int b = a; b > 0 && seen[b - 1] > seen[b]; b--)
+		{
+			int			t = seen[b];
+
+			seen[b] = seen[b - 1];
+			seen[b - 1] = t;
+		}
+	for (int k = 0; k < nseen && k < max; k++)
+		keys[k] = seen[k];
+	return total;
+}
+
+int
+party_names_find(const char *s, size_t len, int *keys, int max)
+{
+	char		folded[FOLDED_MAX];
+	int			n;
+
+	if (len > PARTY_NAMES_MAX_INPUT)
+		return 0;
+	if ((n = fold(s, len, 1, folded)) > 0)
+	{
+		int			found = collect(folded, (size_t) n, true, keys, max);
+
+		if (found > 0)
+			return found;
+	}
+	if ((n = fold(s, len, 2, folded)) > 0)
+		return collect(folded, (size_t) n, false, keys, max);
+	return 0;
+}
+
+/* Code points of UTF-8 text known to be well-formed; at most max. */
+static int
+code_points(const char *s, size_t len, int32_t *out, int max)
+{
+	size_t		i = 0;
+	int			n = 0;
+
+	while (i < len && n < max)
+	{
+		int32_t		cp = next_code_point((const unsigned char *) s, len, &i);
+
+		if (cp < 0)
+			return -1;
+		out[n++] = cp;
+	}
+	return i < len ? -1 : n;
+}
+
+/* Levenshtein distance of a and b, or limit + 1 once it must exceed limit. */
+static int
+bounded_distance(const int32_t *a, int alen, const int32_t *b, int blen, int limit)
+{
+	int			prev[PARTY_NAMES_MAX_INPUT + 2],
+				cur[PARTY_NAMES_MAX_INPUT + 2];
+
+	if (abs(alen - blen) > limit)
+		return limit + 1;
+	for (int j = 0; j <= blen; j++)
+		prev[j] = j;
+	for (int i = 1; i <= alen; i++)
+	{
+		int			row_min;
+
+		cur[0] = row_min = i;
+		for (int j = 1; j <= blen; j++)
+		{
+			int			best = prev[j - 1] + (a[i - 1] != b[j - 1]);
+
+			if (prev[j] + 1 < best)
+				best = prev[j] + 1;
+			if (cur[j - 1] + 1 < best)
+				best = cur[j - 1] + 1;
+			cur[j] = best;
+			if (best < row_min)
+				row_min = best;
+		}
+		if (row_min > limit)
+			return limit + 1;
+		memcpy(prev, cur, sizeof(int) * (size_t) (blen + 1));
+	}
+	return prev[blen];
+}
+
+int
+party_names_suggest(const char *s, size_t len, const PartyNameEntry **out, int max)
+{
+	char		folded[FOLDED_MAX];
+	int32_t		input[PARTY_NAMES_MAX_INPUT + 1],
+				cand[PARTY_NAMES_MAX_INPUT + 1];
+	int			best_distance[8];
+	int			n,
+				nin,
+				limit,
+				found = 0;
+
+	if (max <= 0 || len > PARTY_NAMES_MAX_INPUT || (n = fold(s, len, 2, folded)) <= 0)
+		return 0;
+	if ((nin = code_points(folded, (size_t) n, input, PARTY_NAMES_MAX_INPUT)) <= 0)
+		return 0;
+	/* under four characters, too many names are an edit away to say which */
+	if (nin < 4)
+		return 0;
+	if (max > 8)
+		max = 8;
+	/* a near miss: one edit in a short name, up to three in a long one */
+	limit = nin <= 5 ? 1 : nin <= 10 ? 2 : 3;
+
+	for (int i = 0; i < party_names_index_len; i++)
+	{
+		const PartyNameEntry *e = &party_names_index[i];
+		int			ncand,
+					d,
+					pos,
+					same = -1;
+
+		if (abs((int) e->len - n) > 4 * limit)
+			continue;
+		ncand = code_points(party_names_text + e->text, e->len, cand, PARTY_NAMES_MAX_INPUT);
+		if (ncand <= 0 || (d = bounded_distance(input, nin, cand, ncand, limit)) > limit)
+			continue;
+		for (int k = 0; k < found; k++)
+			if (out[k]->key == e->key)
+				same = k;
+		if (same >= 0)
+		{
+			if (best_distance[same] <= d)
+				continue;
+			/* a nearer spelling of a party already kept: drop the old one */
+			memmove(&out[same], &out[same + 1], sizeof(out[0]) * (size_t) (found - same - 1));
+			memmove(&best_distance[same], &best_distance[same + 1],
+					sizeof(int) * (size_t) (found - same - 1));
+			found--;
+		}
+		for (pos = found; pos > 0 && best_distance[pos - 1] > d; pos--)
+			;
+		if (pos >= max)
+			continue;
+		if (found == max)
+			found--;
+		memmove(&out[pos + 1], &out[pos], sizeof(out[0]) * (size_t) (found - pos));
+		memmove(&best_distance[pos + 1], &best_distance[pos], sizeof(int) * (size_t) (found - pos));
+		out[pos] = e;
+		best_distance[pos] = d;
+		found++;
+	}
+	return found;
+}
