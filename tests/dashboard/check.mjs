@@ -141,12 +141,12 @@ if (args.shot) {
       check(`/: one step per signing day (${steps})`, steps === 20 ? "" : `${steps} dots, not 20`);
       const partnerShapes = await page.evaluate(() => {
         // the partners' shapes, filled by their place
-        const group = document.querySelector("#map svg g[aria-label='partners']");
+        const group = document.querySelector("#map svg g[aria-description='partners']");
         return group ? group.querySelectorAll("path").length : -1;
       });
       // 29 partners less the EU, which has no shape
       check(`/: the map shades 28 partner countries`, partnerShapes === 28 ? "" : `${partnerShapes} shaded shapes`);
-      for (const [selector, name] of [["#map svg:has(g[aria-label='partners'])", "map"], ["#cumulative svg", "step line"], ["#dyad-years svg", "dyads by year"]]) {
+      for (const [selector, name] of [["#map svg:has(g[aria-description='partners'])", "map"], ["#cumulative svg", "step line"], ["#dyad-years svg", "dyads by year"]]) {
         const [why, s] = await drawn(page, selector.trim(), name.replace(/ /g, "-"));
         check(`/: the ${name} is drawn${s ? ` (${s.width}x${s.height}, ${s.colours} colours, ink ${s.ink})` : ""}`, why);
       }
