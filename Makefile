@@ -14,7 +14,7 @@ OBJS = extension/secpact.o extension/members.o extension/encoding.o extension/pa
 # Paths relative to the source tree, which is not . in a VPATH build
 # (make -f ../secpact/Makefile from a build folder).
 DATA = $(patsubst $(srcdir)/%,%,$(wildcard $(srcdir)/extension/secpact--*.sql))
-REGRESS = party dyad signing registry analytics migration security scaling transactions soft_errors copy_on_error hostile encodings reliability supersession registry_integrity names
+REGRESS = party dyad signing registry analytics map_keys migration security scaling transactions soft_errors copy_on_error hostile encodings reliability supersession registry_integrity names
 REGRESS_OPTS = --outputdir=results/regress
 # pg_regress makes results/ inside --outputdir but not --outputdir itself.
 REGRESS_PREP = build-dirs
@@ -29,7 +29,8 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
 
 .DEFAULT_GOAL := all
-.PHONY: deb dist deps demo test test-memcheck soak bench party-table party-names unit-tests integration-tests fuzz fuzz-targets docs-chart
+.PHONY: deb dist deps demo test test-memcheck soak bench party-table party-names unit-tests integration-tests fuzz fuzz-targets docs-chart \
+	dashboard docs-dashboard
 
 # The dependency step runs before anything needs pg_config or a compiler:
 # these entry points install what is missing, then run again in a new make
@@ -47,6 +48,7 @@ demo: deps
 test: deps
 	@tools/install-deps sqlsmith libxml2-utils python3 locales
 	@tools/install-deps chromium fonts-dejavu-core fonts-wqy-microhei || echo "make test: Chromium could not be installed; the chart suite will skip its browser checks" >&2
+	@command -v npm >/dev/null 2>&1 || tools/install-deps nodejs npm || echo "make test: Node.js and npm could not be installed; the dashboard suite will skip" >&2
 	@tools/check-install-rights test
 	@$(MAKE) -s --no-print-directory WERROR=1 all install unit-tests integration-tests fuzz-targets >/dev/null
 	@tools/run-tests
@@ -66,6 +68,31 @@ docs-chart: deps
 		>docs/ukraine-signing-chart.svg.new
 	@mv docs/ukraine-signing-chart.svg.new docs/ukraine-signing-chart.svg
 	@echo "docs/ukraine-signing-chart.svg redrawn"
+
+# The Observable Framework dashboard (dashboards/ukraine) from the bundled
+# data in a throwaway cluster: the static site in results/dashboard.  AS_OF
+# (a date) fixes the signing order's date; else today.  The first run needs
+# the npm registry (npm ci); later builds run offline.
+dashboard: deps
+	@command -v npm >/dev/null 2>&1 || tools/install-deps nodejs npm
+	@tools/check-install-rights dashboard
+	@$(MAKE) -s --no-print-directory all install >/dev/null
+	@tools/dashboard npm
+	@tools/with-cluster sh -c 'tools/dashboard load && tools/dashboard build results/dashboard $(AS_OF)'
+	@echo "Serve it with: python3 -m http.server -b 127.0.0.1 -d results/dashboard 8000  (then open http://127.0.0.1:8000/)"
+
+# Redraws docs/dashboard-ukraine.png, the README's screenshot of the
+# dashboard, as the dashboard suite renders it (Chromium); the suite fails
+# when the committed one no longer matches.
+docs-dashboard: deps
+	@command -v npm >/dev/null 2>&1 || tools/install-deps nodejs npm
+	@tools/install-deps chromium fonts-dejavu-core python3
+	@$(MAKE) -s --no-print-directory all install >/dev/null
+	@tools/dashboard npm
+	@rm -rf results/dashboard-docs && mkdir -p results/dashboard-docs
+	@tools/with-cluster sh -c 'tools/dashboard load && tools/dashboard build results/dashboard-docs/site 2025-06-30 >/dev/null && \
+		node tests/dashboard/check.mjs --site results/dashboard-docs/site --work results/dashboard-docs --shot docs/dashboard-ukraine.png'
+	@echo "docs/dashboard-ukraine.png redrawn"
 
 # Random SQL (sqlsmith) for SOAK_QUERIES queries; no backend may crash.
 SOAK_QUERIES ?= 20000

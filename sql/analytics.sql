@@ -124,7 +124,8 @@ CREATE TEMP VIEW partner_counts_reference AS
 SELECT alpha2(p) AS party, party_name(p) AS party_name, alpha3(p) AS party_alpha3, a.kind,
 	   count(DISTINCT counterpart(a.parties, p))::int AS partners, count(*)::int AS agreements,
 	   count(*) FILTER (WHERE in_force(a) IS TRUE)::int AS in_force,
-	   count(*) FILTER (WHERE in_force(a) IS NULL)::int AS in_force_unknown
+	   count(*) FILTER (WHERE in_force(a) IS NULL)::int AS in_force_unknown,
+	   numeric_code(p) AS party_numeric
 FROM secpact.agreement a, unnest(dyad_parties(a.parties)) AS p
 GROUP BY p, a.kind;
 SELECT (SELECT count(*) FROM secpact.partner_counts) AS rows,
