@@ -132,12 +132,21 @@ receiver_destroy(DestReceiver *self)
 {
 }
 
+/* The registry's bilateral agreements, and the pairs of multilateral ones. */
+#define SELECT_AGREEMENTS \
+	"SELECT a.parties, a.signed_on, a.day_order, a.id, a.place FROM secpact.agreement a"
+#define SELECT_MEMBERSHIP_DYADS \
+	"SELECT a.parties, a.signed_on, NULL::pg_catalog.int2, a.agreement_id, a.place" \
+	" FROM secpact.membership_dyads a"
+
 /*
  * Reads the registry's agreements (the hub's, when hub is not 0) into the
  * receiver's table of first signings.  kind and as_of filter when not NULL.
+ * select_from is one of the SELECT_ queries above, whose columns are ours.
  */
 static void
-scan_registry(FirstSigningReceiver *r, Oid namespace, text *kind, DateADT *as_of)
+scan_registry(FirstSigningReceiver *r, Oid namespace, text *kind, DateADT *as_of,
+			  const char *select_from)
 {
 	StringInfoData query;
 	ParamListInfo params;
@@ -157,9 +166,7 @@ scan_registry(FirstSigningReceiver *r, Oid namespace, text *kind, DateADT *as_of
 	 * query; parameters are typed, so none is resolved by name either.
 	 */
 	initStringInfo(&query);
-	appendStringInfoString(&query,
-						   "SELECT a.parties, a.signed_on, a.day_order, a.id, a.place"
-						   " FROM secpact.agreement a");
+	appendStringInfoString(&query, select_from);
 	params = makeParamList(nparams);
 	if (r->hub != 0)
 	{
@@ -263,10 +270,11 @@ emit_order(ReturnSetInfo *rsinfo, bool with_hub, PartyCode hub, SigningOrderRow 
 }
 
 /*
- * signing_order(hub party, kind text, as_of date, states_only boolean):
- * the counterparts of hub by their first signing with it.  Not strict: a
- * NULL kind or as_of means no filter, a NULL states_only false, and a NULL
- * hub has no counterparts.
+ * signing_order(hub party, kind text, as_of date, states_only boolean
+ * [, include_multilateral boolean]): the counterparts of hub by their first
+ * signing with it.  Not strict: a NULL kind or as_of means no filter, a NULL
+ * states_only or include_multilateral false, and a NULL hub has no
+ * counterparts.  1.0 and 1.1 declare it without include_multilateral.
  */
 PG_FUNCTION_INFO_V1(signing_order);
 Datum
@@ -289,7 +297,12 @@ signing_order(PG_FUNCTION_ARGS)
 		as_of = PG_GETARG_DATEADT(2);
 	scan_registry(r, get_func_namespace(fcinfo->flinfo->fn_oid),
 				  PG_ARGISNULL(1) ? NULL : PG_GETARG_TEXT_PP(1),
-				  PG_ARGISNULL(2) ? NULL : &as_of);
+				  PG_ARGISNULL(2) ? NULL : &as_of, SELECT_AGREEMENTS);
+	/* include_multilateral, from 1.2: the pairs go to the same table */
+	if (PG_NARGS() > 4 && !PG_ARGISNULL(4) && PG_GETARG_BOOL(4))
+		scan_registry(r, get_func_namespace(fcinfo->flinfo->fn_oid),
+					  PG_ARGISNULL(1) ? NULL : PG_GETARG_TEXT_PP(1),
+					  PG_ARGISNULL(2) ? NULL : &as_of, SELECT_MEMBERSHIP_DYADS);
 
 	for (int row = 0; row < party_table_len; row++)
 	{
@@ -328,7 +341,7 @@ signing_orders(PG_FUNCTION_ARGS)
 		as_of = PG_GETARG_DATEADT(1);
 	scan_registry(r, get_func_namespace(fcinfo->flinfo->fn_oid),
 				  PG_ARGISNULL(0) ? NULL : PG_GETARG_TEXT_PP(0),
-				  PG_ARGISNULL(1) ? NULL : &as_of);
+				  PG_ARGISNULL(1) ? NULL : &as_of, SELECT_AGREEMENTS);
 
 	for (int hub = 0; hub < party_table_len; hub++)
 	{
