@@ -137,7 +137,7 @@ receiver_destroy(DestReceiver *self)
 	"SELECT a.parties, a.signed_on, a.day_order, a.id, a.place FROM secpact.agreement a"
 #define SELECT_MEMBERSHIP_DYADS \
 	"SELECT a.parties, a.signed_on, NULL::pg_catalog.int2, a.agreement_id, a.place" \
-	" FROM secpact.membership_dyads a"
+	" FROM secpact.membership_pairs() a"
 
 /*
  * Reads the registry's agreements (the hub's, when hub is not 0) into the

@@ -14,20 +14,30 @@
 -- constant default rewrites nothing; existing rows are all bilateral.
 ALTER TABLE secpact.agreement
 	ADD COLUMN multilateral boolean NOT NULL DEFAULT false,
-	ADD COLUMN short_name text,
 	ALTER COLUMN parties DROP NOT NULL,
 	ADD CONSTRAINT agreement_parties_unless_multilateral
-		CHECK ((parties IS NULL) OPERATOR(pg_catalog.=) multilateral),
-	ADD CONSTRAINT agreement_short_name_is_not_empty
-		CHECK (short_name OPERATOR(pg_catalog.<>) '');
+		CHECK ((parties IS NULL) OPERATOR(pg_catalog.=) multilateral);
 COMMENT ON COLUMN secpact.agreement.parties IS 'the two parties of a bilateral agreement, as an unordered pair; NULL for a multilateral one';
 COMMENT ON COLUMN secpact.agreement.multilateral IS 'true for a multilateral instrument, whose members are in secpact.membership; fixed when the row is inserted';
-COMMENT ON COLUMN secpact.agreement.short_name IS 'a name such as NATO, for accession_order(name): unique without regard to case';
 
--- Only rows with a short name are indexed: bilateral loads pay nothing.
-CREATE UNIQUE INDEX agreement_short_name ON secpact.agreement (pg_catalog.lower(short_name))
-	WHERE short_name IS NOT NULL;
-COMMENT ON INDEX secpact.agreement_short_name IS 'short names are unique without regard to case';
+-- Short names (NATO, OTAN) live in a table of their own, several per
+-- agreement: no column or index on secpact.agreement that bilateral rows
+-- would pay for.  Unique without regard to case, so a name finds one
+-- agreement.
+CREATE TABLE secpact.agreement_name (
+	agreement_id bigint NOT NULL,
+	name text NOT NULL,
+	CONSTRAINT agreement_name_pkey PRIMARY KEY (agreement_id, name),
+	CONSTRAINT agreement_name_agreement_fkey FOREIGN KEY (agreement_id)
+		REFERENCES secpact.agreement (id) ON DELETE CASCADE,
+	CONSTRAINT agreement_name_is_not_empty CHECK (name OPERATOR(pg_catalog.<>) '')
+);
+COMMENT ON TABLE secpact.agreement_name IS 'short names of agreements (NATO), for accession_order(name): unique without regard to case';
+COMMENT ON COLUMN secpact.agreement_name.agreement_id IS 'the agreement';
+COMMENT ON COLUMN secpact.agreement_name.name IS 'a short name, e.g. NATO';
+CREATE UNIQUE INDEX agreement_name_is_unique ON secpact.agreement_name (pg_catalog.lower(name));
+COMMENT ON INDEX secpact.agreement_name_is_unique IS 'a short name names one agreement, without regard to case';
+SELECT pg_catalog.pg_extension_config_dump('secpact.agreement_name', '');
 
 -- Memberships hang on an agreement being multilateral: rather than prove at
 -- every write that no concurrent transaction changes it (which REPEATABLE
@@ -46,7 +56,7 @@ $$;
 COMMENT ON FUNCTION secpact.agreement_multilateral_is_fixed() IS
 	'trigger: whether an agreement is multilateral is fixed when it is inserted';
 CREATE TRIGGER agreement_multilateral_is_fixed BEFORE UPDATE OF multilateral ON secpact.agreement
-	FOR EACH ROW WHEN (OLD.multilateral IS DISTINCT FROM NEW.multilateral)
+	FOR EACH ROW WHEN (OLD.multilateral OPERATOR(pg_catalog.<>) NEW.multilateral)
 	EXECUTE FUNCTION secpact.agreement_multilateral_is_fixed();
 
 -- One row per spell of a member: a member that leaves and rejoins has two.
@@ -151,13 +161,37 @@ $$;
 COMMENT ON FUNCTION @extschema@.in_force(secpact.membership, date) IS
 	'whether a member was bound on a date: agreement in force and the spell covering the day; NULL when unknown';
 
+-- The memberships the caller may read, for the extension's own views and
+-- functions: a role granted SELECT on secpact.agreement but not on
+-- secpact.membership (every role that read the registry before 1.2) still
+-- gets every bilateral answer from them, instead of a permission error.
+-- Row-level security on secpact.membership applies as on any query.
+CREATE FUNCTION secpact.readable_membership() RETURNS SETOF secpact.membership
+	LANGUAGE plpgsql STABLE PARALLEL SAFE ROWS 100
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF has_schema_privilege('secpact', 'USAGE')
+	   AND has_table_privilege('secpact.membership', 'SELECT') THEN
+		RETURN QUERY SELECT * FROM secpact.membership;
+	END IF;
+END
+$$;
+COMMENT ON FUNCTION secpact.readable_membership() IS
+	'the rows of secpact.membership when the caller may read it, else none';
+
 -- The dyads of multilateral agreements, computed when read: one row per
 -- pair of spells of two members that overlap (NATO's 32 members are 496
 -- rows; none is stored).  A pair's signing is the later of the two
 -- members' signings (or joinings, where they did not sign); its force runs
 -- from the later joining to the earlier leaving, within the agreement's own
 -- life, which dyad_years and in_force add.
-CREATE VIEW secpact.membership_dyads WITH (security_invoker = true) AS
+CREATE FUNCTION secpact.membership_pairs()
+	RETURNS TABLE(agreement_id bigint, kind text, parties @extschema@.dyad, signed_on date, place text,
+				  starts date, ends date, first_membership bigint, second_membership bigint)
+	LANGUAGE sql STABLE PARALLEL SAFE ROWS 1000
+	SET search_path = pg_catalog, pg_temp
+AS $$
 SELECT a.id AS agreement_id,
 	   a.kind,
 	   @extschema@.dyad(m1.party, m2.party) AS parties,
@@ -170,12 +204,22 @@ SELECT a.id AS agreement_id,
 	   m1.id AS first_membership,
 	   m2.id AS second_membership
 FROM secpact.agreement a
-JOIN secpact.membership m1 ON m1.agreement_id OPERATOR(pg_catalog.=) a.id
-JOIN secpact.membership m2 ON m2.agreement_id OPERATOR(pg_catalog.=) a.id
+JOIN secpact.readable_membership() m1 ON m1.agreement_id OPERATOR(pg_catalog.=) a.id
+JOIN secpact.readable_membership() m2 ON m2.agreement_id OPERATOR(pg_catalog.=) a.id
 						  AND m1.party OPERATOR(@extschema@.<) m2.party
 WHERE a.multilateral
   AND (m1.left_on IS NULL OR m1.left_on OPERATOR(pg_catalog.>) COALESCE(m2.bound_on, m2.signed_on))
-  AND (m2.left_on IS NULL OR m2.left_on OPERATOR(pg_catalog.>) COALESCE(m1.bound_on, m1.signed_on));
+  AND (m2.left_on IS NULL OR m2.left_on OPERATOR(pg_catalog.>) COALESCE(m1.bound_on, m1.signed_on))
+$$;
+COMMENT ON FUNCTION secpact.membership_pairs() IS
+	'the rows of secpact.membership_dyads, for the extension''s own functions and views (callable by a role not granted the view)';
+-- What the extension's functions and views read is the function, which
+-- needs no grant: a role granted secpact.agreement alone keeps its
+-- bilateral answers.
+CREATE VIEW secpact.membership_dyads WITH (security_invoker = true) AS
+SELECT p.agreement_id, p.kind, p.parties, p.signed_on, p.place, p.starts, p.ends,
+	   p.first_membership, p.second_membership
+FROM secpact.membership_pairs() p;
 COMMENT ON VIEW secpact.membership_dyads IS
 	'the dyads of multilateral agreements: one row per overlapping pair of two members'' spells, computed when read';
 COMMENT ON COLUMN secpact.membership_dyads.agreement_id IS 'the multilateral agreement';
@@ -197,8 +241,8 @@ AS $$
 DECLARE
 	ids bigint[];
 BEGIN
-	SELECT array_agg(a.id ORDER BY a.id) INTO ids FROM secpact.agreement a
-	WHERE lower(a.short_name) = lower(agreement_named.name);
+	SELECT array_agg(n.agreement_id ORDER BY n.agreement_id) INTO ids FROM secpact.agreement_name n
+	WHERE lower(n.name) = lower(agreement_named.name);
 	IF ids IS NULL THEN
 		SELECT array_agg(a.id ORDER BY a.id) INTO ids FROM secpact.agreement a
 		WHERE lower(a.title) = lower(agreement_named.name);
@@ -206,13 +250,13 @@ BEGIN
 	IF ids IS NULL THEN
 		RAISE EXCEPTION 'no agreement is named "%"', agreement_named.name
 			USING ERRCODE = 'undefined_object',
-				  HINT = 'Name an agreement by its short_name or its title, or pass its id.';
+				  HINT = 'Name an agreement by a short name (secpact.agreement_name) or its title, or pass its id.';
 	END IF;
 	IF cardinality(ids) > 1 THEN
 		RAISE EXCEPTION 'agreement name "%" is ambiguous', agreement_named.name
 			USING ERRCODE = 'ambiguous_parameter',
 				  DETAIL = format('Agreements %s have that title.', array_to_string(ids, ', ')),
-				  HINT = 'Pass the id of the agreement, or give it a short_name.';
+				  HINT = 'Pass the id of the agreement, or give it a short name in secpact.agreement_name.';
 	END IF;
 	RETURN ids[1];
 END
@@ -252,7 +296,7 @@ CREATE FUNCTION @extschema@.accession_chart(agreement bigint, by text DEFAULT 'j
 AS $$
 SELECT @extschema@.signing_chart_svg(
 		   format('%s: members in the order of accession',
-				  coalesce(a.short_name, a.title, format('agreement %s', a.id))),
+				  coalesce(a.title, format('agreement %s', a.id))),
 		   format('by date %s', coalesce($2, 'joined')),
 		   coalesce($3, CURRENT_DATE),
 		   coalesce(array_agg(o.on_date ORDER BY o."position", o.party), '{}'),
@@ -262,7 +306,7 @@ FROM secpact.agreement a
 LEFT JOIN @extschema@.accession_order(a.id, coalesce($2, 'joined')) o
 	   ON $3 IS NULL OR o.on_date OPERATOR(pg_catalog.<=) $3
 WHERE a.id OPERATOR(pg_catalog.=) $1
-GROUP BY a.id, a.short_name, a.title
+GROUP BY a.id, a.title
 $$;
 COMMENT ON FUNCTION @extschema@.accession_chart(bigint, text, date) IS
 	'the accession order of a multilateral agreement as an SVG step chart of cumulative members';
@@ -302,9 +346,9 @@ WITH pairs AS (
 	SELECT md.agreement_id, @extschema@.counterpart(md.parties, $1), md.signed_on,
 		   @extschema@.in_force(m1, coalesce($3, CURRENT_DATE))
 		   AND @extschema@.in_force(m2, coalesce($3, CURRENT_DATE))
-	FROM secpact.membership_dyads md
-	JOIN secpact.membership m1 ON m1.id = md.first_membership
-	JOIN secpact.membership m2 ON m2.id = md.second_membership
+	FROM secpact.membership_pairs() md
+	JOIN secpact.readable_membership() m1 ON m1.id = md.first_membership
+	JOIN secpact.readable_membership() m2 ON m2.id = md.second_membership
 	WHERE md.parties OPERATOR(@extschema@.@>) $1
 	  AND ($2 IS NULL OR md.kind = $2)
 	  AND ($3 IS NULL OR md.signed_on <= $3)
@@ -330,7 +374,7 @@ WITH signings AS (
 	WHERE (x.parties OPERATOR(@extschema@.@>) $1 OR x.parties OPERATOR(@extschema@.@>) $2)
 	  AND ($3 IS NULL OR x.kind = $3)
 	UNION ALL
-	SELECT md.parties, md.signed_on FROM secpact.membership_dyads md
+	SELECT md.parties, md.signed_on FROM secpact.membership_pairs() md
 	WHERE (md.parties OPERATOR(@extschema@.@>) $1 OR md.parties OPERATOR(@extschema@.@>) $2)
 	  AND ($3 IS NULL OR md.kind = $3)
 ), with_a AS (
@@ -361,7 +405,7 @@ WITH sides AS (
 	-- a multilateral agreement: each pair of members, from both sides
 	SELECT h.hub, @extschema@.counterpart(md.parties, h.hub) AS counterpart,
 		   md.kind, md.signed_on, NULL::smallint, md.place, md.agreement_id
-	FROM secpact.membership_dyads md
+	FROM secpact.membership_pairs() md
 	CROSS JOIN LATERAL pg_catalog.unnest(@extschema@.dyad_parties(md.parties)) AS h(hub)
 ), firsts AS (
 	SELECT DISTINCT ON (s.hub, s.kind, s.counterpart)
@@ -410,13 +454,13 @@ WITH sides AS (
 				WHEN pg_catalog.bool_or(@extschema@.in_force(m, CURRENT_DATE) IS NULL) THEN NULL
 				ELSE false END
 	FROM secpact.agreement a
-	JOIN secpact.membership m ON m.agreement_id OPERATOR(pg_catalog.=) a.id
+	JOIN secpact.readable_membership() m ON m.agreement_id OPERATOR(pg_catalog.=) a.id
 	WHERE a.multilateral
 	GROUP BY m.party, a.kind, a.id
 	UNION ALL
 	-- ... and one per member and co-member, for the partners
 	SELECT s.party, md.kind, @extschema@.counterpart(md.parties, s.party), false, NULL::boolean
-	FROM secpact.membership_dyads md
+	FROM secpact.membership_pairs() md
 	CROSS JOIN LATERAL pg_catalog.unnest(@extschema@.dyad_parties(md.parties)) AS s(party)
 )
 SELECT @extschema@.alpha2(s.party) AS party,
@@ -484,7 +528,7 @@ BEGIN
 			   greatest(coalesce(a.entry_into_force, a.signed_on), md.starts),
 			   least(a.expires_on, a.terminated_on, s.superseded_on, md.ends)
 		FROM secpact.agreement a
-		JOIN secpact.membership_dyads md ON md.agreement_id = a.id
+		JOIN secpact.membership_pairs() md ON md.agreement_id = a.id
 		LEFT JOIN superseded s ON s.id = a.id
 		WHERE a.multilateral
 		  AND (dyad_years.kind IS NULL OR a.kind = dyad_years.kind)
