@@ -11,7 +11,7 @@ OBJS = extension/secpact.o extension/party.o extension/dyad.o extension/dyad_gin
 	extension/signing.o extension/party_set.o extension/chart.o extension/membership.o \
 	$(CORE_SRCS:.c=.o)
 DATA = $(wildcard extension/secpact--*.sql)
-REGRESS = party dyad signing registry analytics migration security scaling transactions
+REGRESS = party dyad signing registry analytics migration security scaling transactions multilateral
 REGRESS_OPTS = --inputdir=. --outputdir=results/regress
 ISOLATION = same_day_signings supersede
 ISOLATION_OPTS = --inputdir=tests/isolation --outputdir=results/isolation

@@ -42,8 +42,9 @@ SELECT pg_catalog.pg_extension_config_dump('secpact.agreement_name', '');
 -- Memberships hang on an agreement being multilateral: rather than prove at
 -- every write that no concurrent transaction changes it (which REPEATABLE
 -- READ cannot see), an agreement's kind of instrument never changes.
+-- PARALLEL SAFE, as signatory_party_check: it only raises.
 CREATE FUNCTION secpact.agreement_multilateral_is_fixed() RETURNS trigger
-	LANGUAGE plpgsql
+	LANGUAGE plpgsql PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
@@ -112,7 +113,7 @@ CREATE INDEX membership_party ON secpact.membership (party);
 -- lookup runs as the caller, so row-level security on secpact.agreement
 -- applies (the foreign key alone would not see it).
 CREATE FUNCTION secpact.membership_agreement_check() RETURNS trigger
-	LANGUAGE plpgsql
+	LANGUAGE plpgsql PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
