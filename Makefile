@@ -13,7 +13,7 @@ OBJS = extension/secpact.o extension/party.o extension/dyad.o extension/dyad_gin
 DATA = $(wildcard extension/secpact--*.sql)
 REGRESS = party dyad signing registry analytics migration security scaling transactions multilateral
 REGRESS_OPTS = --inputdir=. --outputdir=results/regress
-ISOLATION = same_day_signings supersede
+ISOLATION = same_day_signings supersede membership
 ISOLATION_OPTS = --inputdir=tests/isolation --outputdir=results/isolation
 PG_CPPFLAGS = -I$(srcdir)/extension
 # -Wextra on top of PostgreSQL's warnings, less what its own headers trip.
