@@ -11,6 +11,11 @@ INSERT INTO secpact.agreement (id, parties, kind, signed_on) VALUES (60000, 'UA-
 INSERT INTO secpact.agreement (id, parties, kind, signed_on, supersedes) VALUES (50000, 'UA-PL', 'new', '2001-01-01', 60000);
 UPDATE secpact.agreement SET title = 'moved to the end of the heap' WHERE id = 60000;
 INSERT INTO secpact.signatory VALUES (50000, 'PL', 'Jerzy Buzek', 'Prime Minister');
+-- a multilateral agreement: memberships (one member left and rejoined) and
+-- short names, whose trigger reads the agreement during the restore too
+\i data/load-nato.sql
+INSERT INTO secpact.membership (agreement_id, party, bound_on, left_on)
+SELECT agreement_id, 'IS', '1940-01-01', '1945-01-01' FROM secpact.agreement_name WHERE name = 'NATO';
 
 CREATE TABLE user_events (
 	id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
