@@ -9,16 +9,16 @@ CORE_SRCS = extension/party_core.c extension/party_table.c extension/dyad_core.c
 	extension/party_names_core.c extension/party_names_table.c
 OBJS = extension/secpact.o extension/members.o extension/encoding.o extension/party.o extension/dyad.o extension/dyad_gin.o \
 	extension/dyad_support.o extension/registry.o extension/dyad_selfuncs.o \
-	extension/signing.o extension/party_set.o extension/chart.o extension/supersession.o extension/party_names.o \
+	extension/signing.o extension/party_set.o extension/chart.o extension/supersession.o extension/party_names.o extension/membership.o \
 	$(CORE_SRCS:.c=.o)
 # Paths relative to the source tree, which is not . in a VPATH build
 # (make -f ../secpact/Makefile from a build folder).
 DATA = $(patsubst $(srcdir)/%,%,$(wildcard $(srcdir)/extension/secpact--*.sql))
-REGRESS = party dyad signing registry analytics map_keys migration security scaling transactions soft_errors copy_on_error hostile encodings reliability supersession registry_integrity names
+REGRESS = party dyad signing registry analytics map_keys migration security scaling transactions soft_errors copy_on_error hostile encodings reliability supersession registry_integrity names multilateral
 REGRESS_OPTS = --outputdir=results/regress
 # pg_regress makes results/ inside --outputdir but not --outputdir itself.
 REGRESS_PREP = build-dirs
-ISOLATION = same_day_signings supersede superseded_cache supersession_cycle
+ISOLATION = same_day_signings supersede superseded_cache supersession_cycle membership
 ISOLATION_OPTS = --inputdir=$(srcdir)/tests/isolation --outputdir=results/isolation
 PG_CPPFLAGS = -I$(srcdir)/extension
 # -Wextra on top of PostgreSQL's warnings, less what its own headers trip.

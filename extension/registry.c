@@ -171,12 +171,32 @@ type_namespace(Oid type)
 }
 
 /*
+ * What scan_registry reads: the registry's bilateral agreements, or the pairs
+ * of members of multilateral ones, as the columns the receiver takes (the
+ * kind is added when it filters).
+ */
+typedef struct RegistrySource
+{
+	const char *columns;
+	const char *from;
+} RegistrySource;
+
+static const RegistrySource registry_agreements = {
+	"a.parties, a.signed_on, a.day_order, a.id, a.place", " FROM secpact.agreement a"
+};
+static const RegistrySource registry_membership_dyads = {
+	"a.parties, a.signed_on, NULL::pg_catalog.int2, a.agreement_id, a.place",
+	" FROM secpact.membership_pairs() a"
+};
+
+/*
  * Reads the registry's agreements (the hub's, when hub is not 0) into the
  * receiver's table of first signings.  kind (compared in collation) and
  * as_of filter when not NULL.
  */
 static void
-scan_registry(FirstSigningReceiver *r, text *kind, Oid collation, DateADT *as_of)
+scan_registry(FirstSigningReceiver *r, text *kind, Oid collation, DateADT *as_of,
+			  const RegistrySource *source)
 {
 	StringInfoData query;
 	ParamListInfo params;
@@ -202,11 +222,10 @@ scan_registry(FirstSigningReceiver *r, text *kind, Oid collation, DateADT *as_of
 	 * operator of that name and those types cannot exist twice in a schema.
 	 */
 	initStringInfo(&query);
-	appendStringInfoString(&query,
-						   "SELECT a.parties, a.signed_on, a.day_order, a.id, a.place");
+	appendStringInfo(&query, "SELECT %s", source->columns);
 	if (kind != NULL)
 		appendStringInfoString(&query, ", a.kind");
-	appendStringInfoString(&query, " FROM secpact.agreement a");
+	appendStringInfoString(&query, source->from);
 	/* no parameters: NULL, not an empty list (Citus dereferences it) */
 	params = nparams > 0 ? makeParamList(nparams) : NULL;
 	if (r->hub != 0)
@@ -299,10 +318,11 @@ emit_order(ReturnSetInfo *rsinfo, bool with_hub, PartyCode hub, SigningOrderRow 
 }
 
 /*
- * signing_order(hub party, kind text, as_of date, states_only boolean):
- * the counterparts of hub by their first signing with it.  Not strict: a
- * NULL kind or as_of means no filter, a NULL states_only false, and a NULL
- * hub has no counterparts.
+ * signing_order(hub party, kind text, as_of date, states_only boolean
+ * [, include_multilateral boolean]): the counterparts of hub by their first
+ * signing with it.  Not strict: a NULL kind or as_of means no filter, a NULL
+ * states_only or include_multilateral false, and a NULL hub has no
+ * counterparts.  1.0 and 1.1 declare it without include_multilateral.
  */
 PG_FUNCTION_INFO_V1(signing_order);
 Datum
@@ -324,7 +344,11 @@ signing_order(PG_FUNCTION_ARGS)
 	if (!PG_ARGISNULL(2))
 		as_of = PG_GETARG_DATEADT(2);
 	scan_registry(r, PG_ARGISNULL(1) ? NULL : PG_GETARG_TEXT_PP(1), PG_GET_COLLATION(),
-				  PG_ARGISNULL(2) ? NULL : &as_of);
+				  PG_ARGISNULL(2) ? NULL : &as_of, &registry_agreements);
+	/* include_multilateral, from 1.2: the pairs go to the same table */
+	if (PG_NARGS() > 4 && !PG_ARGISNULL(4) && PG_GETARG_BOOL(4))
+		scan_registry(r, PG_ARGISNULL(1) ? NULL : PG_GETARG_TEXT_PP(1), PG_GET_COLLATION(),
+					  PG_ARGISNULL(2) ? NULL : &as_of, &registry_membership_dyads);
 
 	for (int row = 0; row < party_table_len; row++)
 	{
@@ -362,7 +386,7 @@ signing_orders(PG_FUNCTION_ARGS)
 	if (!PG_ARGISNULL(1))
 		as_of = PG_GETARG_DATEADT(1);
 	scan_registry(r, PG_ARGISNULL(0) ? NULL : PG_GETARG_TEXT_PP(0), PG_GET_COLLATION(),
-				  PG_ARGISNULL(1) ? NULL : &as_of);
+				  PG_ARGISNULL(1) ? NULL : &as_of, &registry_agreements);
 
 	for (int hub = 0; hub < party_table_len; hub++)
 	{

@@ -17,7 +17,7 @@ ORDER BY c.relname, a.attnum;
 SELECT p.oid::regprocedure AS function, pg_get_function_result(p.oid) AS returns
 FROM pg_proc p
 WHERE p.proname IN ('dyad_years', 'common_partners', 'signing_chart', 'signing_chart_svg')
-ORDER BY 1::text;
+ORDER BY p.oid::regprocedure::text;
 -- the views run as their caller
 SELECT relname, reloptions FROM pg_class
 WHERE oid IN ('secpact.signing_timeline'::regclass, 'secpact.partner_counts'::regclass) ORDER BY 1;

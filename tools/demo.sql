@@ -15,3 +15,9 @@ FROM secpact.partner_counts ORDER BY partners DESC, party LIMIT 3;
 \echo 'Dyads with an agreement in force, by year (dyad_years; signature stands for an unknown entry into force):'
 SELECT year, count(*) AS dyads, sum(agreements) AS agreements
 FROM dyad_years(2023, 2036) GROUP BY year ORDER BY year;
+\echo
+\i data/load-nato.sql
+\echo 'A multilateral instrument: NATO''s members in the order of accession (accession_order):'
+SELECT position, ordinal, party, party_name, on_date, shared FROM accession_order('NATO');
+\echo 'Sweden, the 32nd:'
+SELECT ordinal FROM accession_order('NATO') WHERE party = 'SE';

@@ -3,6 +3,11 @@ SELECT * FROM secpact.agreement ORDER BY id
 SELECT * FROM secpact.signatory ORDER BY agreement_id, party, name
 SELECT (SELECT count(*) FROM secpact.agreement), (SELECT count(*) FROM secpact.signatory), (SELECT count(*) FROM secpact.agreement WHERE supersedes IS NOT NULL)
 SELECT last_value FROM secpact.agreement_id_seq
+SELECT * FROM secpact.membership ORDER BY id
+SELECT * FROM secpact.agreement_name ORDER BY agreement_id, name
+SELECT last_value FROM secpact.membership_id_seq
+SELECT * FROM accession_order('NATO')
+SELECT * FROM dyad_years(1940, 2030, 'alliance')
 SELECT * FROM signing_order('UA')
 SELECT * FROM partners('UA')
 SELECT * FROM user_events ORDER BY id

@@ -21,6 +21,11 @@ UPDATE secpact.agreement SET title = 'second of the chain' WHERE id = 70002;
 INSERT INTO secpact.signatory (agreement_id, party, name)
 SELECT id, p, 'Signatory ' || p || ' ' || id FROM secpact.agreement, unnest('{UA,NO}'::party[]) p
 WHERE kind = 'chain';
+-- a multilateral agreement: memberships (one member left and rejoined) and
+-- short names, whose trigger reads the agreement during the restore too
+\i data/load-nato.sql
+INSERT INTO secpact.membership (agreement_id, party, bound_on, left_on)
+SELECT agreement_id, 'IS', '1940-01-01', '1945-01-01' FROM secpact.agreement_name WHERE name = 'NATO';
 
 CREATE TABLE user_events (
 	id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
