@@ -48,13 +48,13 @@
 #define DYAD_CONTAINS_DEFAULT_SEL	(249.0 / DYAD_PAIRS)
 #define DYAD_OVERLAP_DEFAULT_SEL	(497.0 / DYAD_PAIRS)
 
-/* Party codes are two upper-case ASCII letters: a counter for each. */
-#define PARTY_COUNTERS (26 * 26)
+/* A counter for each possible party code (party_code_slot). */
+#define PARTY_COUNTERS PARTY_CODE_SLOTS
 
 static inline int
 party_counter(PartyCode code)
 {
-	return (PARTY_FIRST(code) - 'A') * 26 + (PARTY_SECOND(code) - 'A');
+	return party_code_slot(code);
 }
 
 /* ANALYZE */
@@ -167,7 +167,7 @@ compute_dyad_stats(VacAttrStats *stats, AnalyzeAttrFetchFunc fetchfunc,
 		if (counts[c] == 0)
 			continue;
 		freq = (float4) counts[c] / (float4) nonnull;
-		values[k] = PartyGetDatum(PARTY_CODE('A' + c / 26, 'A' + c % 26));
+		values[k] = PartyGetDatum(party_slot_code(c));
 		numbers[k] = freq;
 		minfreq = Min(minfreq, freq);
 		maxfreq = Max(maxfreq, freq);

@@ -23,7 +23,7 @@ describe_parties(const PartyCode *codes, int n)
 		const PartyInfo *p = party_lookup(codes[i]);
 
 		appendStringInfo(&buf, "%s\"%s\" (%s)", i > 0 ? ", " : "",
-						 p->name, p->alpha2);
+						 p->name, p->text);
 	}
 	return buf.data;
 }
@@ -36,6 +36,22 @@ party_parse_hint(PartyParseStatus status, const char *s, size_t len)
 	const PartyWithdrawn *withdrawn[2];
 	int			n;
 
+	if (status == PARTY_PARSE_AMBIGUOUS &&
+		(n = party_ambiguous_find(s, len, suggestions, 3)) > 0)
+	{
+		StringInfoData buf;
+
+		/* a code two former states had: say which spelling is whose */
+		initStringInfo(&buf);
+		for (int i = 0; i < n; i++)
+		{
+			const PartyInfo *p = party_lookup(suggestions[i]);
+
+			appendStringInfo(&buf, "%s%s for \"%s\"", i == 0 ? "" : i + 1 < n ? ", " : " or ",
+							 p->text, p->name);
+		}
+		return psprintf("Write %s.", buf.data);
+	}
 	meant = party_common_misuse(s, len);
 	if (meant != 0)
 	{
@@ -100,6 +116,9 @@ party_report_parse_error(PartyParseStatus status, const char *typname,
 		case PARTY_PARSE_UNKNOWN_NAME:
 			detail = "A party is written as an ISO 3166-1 alpha-2, alpha-3 or numeric code, or as its English name.";
 			break;
+		case PARTY_PARSE_AMBIGUOUS:
+			detail = "This code was withdrawn from ISO 3166-1 and named more than one state.";
+			break;
 		case PARTY_PARSE_OK:
 			elog(ERROR, "party_report_parse_error called without an error");
 	}
@@ -136,7 +155,7 @@ PG_FUNCTION_INFO_V1(party_out);
 Datum
 party_out(PG_FUNCTION_ARGS)
 {
-	char	   *out = palloc(3);
+	char	   *out = palloc(PARTY_FORMAT_SIZE);
 
 	party_format(PG_GETARG_PARTY(0), out);
 	PG_RETURN_CSTRING(out);
@@ -188,10 +207,10 @@ PG_FUNCTION_INFO_V1(party_to_text);
 Datum
 party_to_text(PG_FUNCTION_ARGS)
 {
-	char		out[3];
+	char		out[PARTY_FORMAT_SIZE];
+	size_t		len = party_format(PG_GETARG_PARTY(0), out);
 
-	party_format(PG_GETARG_PARTY(0), out);
-	PG_RETURN_TEXT_P(cstring_to_text_with_len(out, 2));
+	PG_RETURN_TEXT_P(cstring_to_text_with_len(out, (int) len));
 }
 
 PG_FUNCTION_INFO_V1(try_party);
@@ -296,11 +315,16 @@ party_info(PartyCode code)
 	return p;
 }
 
+/* A former state's is the code ISO 3166-3 records; none for one ISO never coded. */
 PG_FUNCTION_INFO_V1(party_alpha2);
 Datum
 party_alpha2(PG_FUNCTION_ARGS)
 {
-	return DirectFunctionCall1(party_to_text, PG_GETARG_DATUM(0));
+	const PartyInfo *p = party_info(PG_GETARG_PARTY(0));
+
+	if (p->alpha2 == NULL)
+		PG_RETURN_NULL();
+	PG_RETURN_TEXT_P(cstring_to_text(p->alpha2));
 }
 
 PG_FUNCTION_INFO_V1(party_alpha3);
@@ -339,7 +363,7 @@ party_is_organisation(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(party_info(PG_GETARG_PARTY(0))->is_organisation);
 }
 
-/* parties(): one row per known party, in alpha-2 order. */
+/* parties(): one row per party of today, in alpha-2 order. */
 PG_FUNCTION_INFO_V1(parties);
 Datum
 parties(PG_FUNCTION_ARGS)
@@ -361,17 +385,20 @@ parties(PG_FUNCTION_ARGS)
 	}
 
 	funcctx = SRF_PERCALL_SETUP();
+	/* former parties are parties(include_former => true)'s */
+	while (funcctx->call_cntr < funcctx->max_calls && party_table[funcctx->call_cntr].former)
+		funcctx->call_cntr++;
 	if (funcctx->call_cntr < funcctx->max_calls)
 	{
 		const PartyInfo *p = &party_table[funcctx->call_cntr];
-		PartyCode	code = PARTY_CODE(p->alpha2[0], p->alpha2[1]);
+		PartyCode	code = p->code;
 		Datum		values[6];
 		bool		nulls[6] = {false, false, false, false, false, false};
 		char		numeric[4];
 		HeapTuple	tuple;
 
 		values[0] = PartyGetDatum(code);
-		values[1] = PointerGetDatum(cstring_to_text(p->alpha2));
+		values[1] = PointerGetDatum(cstring_to_text(p->text));
 		if (p->alpha3)
 			values[2] = PointerGetDatum(cstring_to_text(p->alpha3));
 		else
