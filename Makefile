@@ -5,12 +5,14 @@
 EXTENSION = secpact
 MODULE_big = secpact
 CORE_SRCS = extension/party_core.c extension/party_table.c extension/dyad_core.c \
-	extension/signing_core.c extension/party_set_core.c extension/chart_core.c
+	extension/signing_core.c extension/party_set_core.c extension/chart_core.c \
+	extension/party_history_core.c
 OBJS = extension/secpact.o extension/party.o extension/dyad.o extension/dyad_gin.o \
 	extension/dyad_support.o extension/registry.o extension/dyad_selfuncs.o \
-	extension/signing.o extension/party_set.o extension/chart.o $(CORE_SRCS:.c=.o)
+	extension/signing.o extension/party_set.o extension/chart.o extension/party_history.o \
+	$(CORE_SRCS:.c=.o)
 DATA = $(wildcard extension/secpact--*.sql)
-REGRESS = party dyad signing registry analytics migration security scaling transactions
+REGRESS = party dyad signing registry analytics migration security scaling transactions historical
 REGRESS_OPTS = --inputdir=. --outputdir=results/regress
 ISOLATION = same_day_signings supersede
 ISOLATION_OPTS = --inputdir=tests/isolation --outputdir=results/isolation

@@ -315,16 +315,11 @@ party_info(PartyCode code)
 	return p;
 }
 
-/* A former state's is the code ISO 3166-3 records; none for one ISO never coded. */
 PG_FUNCTION_INFO_V1(party_alpha2);
 Datum
 party_alpha2(PG_FUNCTION_ARGS)
 {
-	const PartyInfo *p = party_info(PG_GETARG_PARTY(0));
-
-	if (p->alpha2 == NULL)
-		PG_RETURN_NULL();
-	PG_RETURN_TEXT_P(cstring_to_text(p->alpha2));
+	return DirectFunctionCall1(party_to_text, PG_GETARG_DATUM(0));
 }
 
 PG_FUNCTION_INFO_V1(party_alpha3);
