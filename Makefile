@@ -97,7 +97,7 @@ endif
 UNIT_CFLAGS = -std=c11 -g -O1 -Wall -Wextra -Werror -Iextension \
 	-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 UNIT_TESTS = tests/unit/party_core.bin tests/unit/dyad_core.bin tests/unit/signing_core.bin \
-	tests/unit/party_set_core.bin tests/unit/chart_core.bin
+	tests/unit/party_set_core.bin tests/unit/chart_core.bin tests/unit/party_history_core.bin
 
 unit-tests: $(UNIT_TESTS)
 
