@@ -64,20 +64,20 @@ party_parse_hint(PartyParseStatus status, const char *s, size_t len)
 	{
 		StringInfoData buf;
 
-		/* a former state: say what it was, and that it is not a party */
+		/* a withdrawn territory: say what it was, and that it is not a party */
 		initStringInfo(&buf);
 		for (int i = 0; i < n; i++)
 			appendStringInfo(&buf, "%s\"%s\" (%s, %s, withdrawn %s)",
 							 i == 0 ? "" : " and ", withdrawn[i]->name,
 							 withdrawn[i]->alpha2, withdrawn[i]->alpha4, withdrawn[i]->withdrawn);
-		return psprintf("This was the ISO 3166-1 code or name of %s, now in ISO 3166-3; secpact knows only the parties of today.",
+		return psprintf("This was the ISO 3166-1 code or name of %s, now in ISO 3166-3; it was never a state, so it is no party.",
 						buf.data);
 	}
 	if ((n = party_suggest(s, len, suggestions, 3)) > 0)
 		return psprintf(n == 1 ? "Perhaps you meant %s." : "Perhaps you meant one of %s.",
 						describe_parties(suggestions, n));
 	if (status == PARTY_PARSE_UNKNOWN_NAME)
-		return pstrdup("SELECT * FROM parties() lists every known party.");
+		return pstrdup("SELECT * FROM parties(include_former => true) lists every known party.");
 	return NULL;
 }
 
@@ -115,6 +115,9 @@ party_report_parse_error(PartyParseStatus status, const char *typname,
 			break;
 		case PARTY_PARSE_UNKNOWN_NAME:
 			detail = "A party is written as an ISO 3166-1 alpha-2, alpha-3 or numeric code, or as its English name.";
+			/* '#' is in no name: it was meant as a party ISO never coded */
+			if (len > 0 && memchr(s, '#', len) != NULL)
+				detail = "A party that ISO never coded is written as # and its COW or Gleditsch-Ward abbreviation, such as #BAV.";
 			break;
 		case PARTY_PARSE_AMBIGUOUS:
 			detail = "This code was withdrawn from ISO 3166-1 and named more than one state.";

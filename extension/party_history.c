@@ -294,12 +294,21 @@ party_codes(PG_FUNCTION_ARGS)
 		if (p->alpha4 != NULL)
 			put_code_row(rsinfo, p->code, "iso3166-3", p->alpha4, withdrawal_ymd(p->alpha4), 0);
 	}
-	/* renamed states: former codes of a party of today */
-	for (int i = 0; i < party_code_alias_len; i++)
-		if (strlen(party_code_alias[i].spelling) == 4)
-			put_code_row(rsinfo, party_code_alias[i].code, "iso3166-3",
-						 party_code_alias[i].spelling,
-						 withdrawal_ymd(party_code_alias[i].spelling), 0);
+	/* renamed states: former codes of a party of today, BU until ISO withdrew it, then BUMM */
+	for (int i = 0; i < party_withdrawn_len; i++)
+	{
+		const PartyWithdrawn *w = &party_withdrawn[i];
+		PartyCode	party = 0;
+
+		for (int k = 0; k < party_code_alias_len; k++)
+			if (strcmp(party_code_alias[k].spelling, w->alpha4) == 0)
+				party = party_code_alias[k].code;
+		if (party == 0)
+			continue;
+		if (strcmp(w->alpha2, known_party(party)->alpha2) != 0)
+			put_code_row(rsinfo, party, "iso3166-1", w->alpha2, 0, withdrawal_ymd(w->alpha4));
+		put_code_row(rsinfo, party, "iso3166-3", w->alpha4, withdrawal_ymd(w->alpha4), 0);
+	}
 	for (int i = 0; i < party_spell_len; i++)
 	{
 		const PartySpell *s = &party_spell[i];
