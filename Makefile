@@ -6,15 +6,15 @@ EXTENSION = secpact
 MODULE_big = secpact
 CORE_SRCS = extension/party_core.c extension/party_table.c extension/dyad_core.c \
 	extension/signing_core.c extension/party_set_core.c extension/chart_core.c \
-	extension/party_names_core.c extension/party_names_table.c
+	extension/party_names_core.c extension/party_names_table.c extension/party_history_core.c
 OBJS = extension/secpact.o extension/members.o extension/encoding.o extension/party.o extension/dyad.o extension/dyad_gin.o \
 	extension/dyad_support.o extension/registry.o extension/dyad_selfuncs.o \
-	extension/signing.o extension/party_set.o extension/chart.o extension/supersession.o extension/party_names.o extension/membership.o \
+	extension/signing.o extension/party_set.o extension/chart.o extension/supersession.o extension/party_names.o extension/membership.o extension/party_history.o \
 	$(CORE_SRCS:.c=.o)
 # Paths relative to the source tree, which is not . in a VPATH build
 # (make -f ../secpact/Makefile from a build folder).
 DATA = $(patsubst $(srcdir)/%,%,$(wildcard $(srcdir)/extension/secpact--*.sql))
-REGRESS = party dyad signing registry analytics map_keys migration security scaling transactions soft_errors copy_on_error hostile encodings reliability supersession registry_integrity names multilateral
+REGRESS = party dyad signing registry analytics map_keys migration security scaling transactions soft_errors copy_on_error hostile encodings reliability supersession registry_integrity names multilateral historical
 REGRESS_OPTS = --outputdir=results/regress
 # pg_regress makes results/ inside --outputdir but not --outputdir itself.
 REGRESS_PREP = build-dirs
@@ -152,7 +152,7 @@ $(OBJS): $(SECPACT_HEADERS) | build-dirs
 UNIT_CFLAGS = -std=c11 -g -O1 -Wall -Wextra -Werror -I$(srcdir)/extension \
 	-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 UNIT_TESTS = tests/unit/party_core.bin tests/unit/dyad_core.bin tests/unit/signing_core.bin \
-	tests/unit/party_set_core.bin tests/unit/chart_core.bin tests/unit/party_names_core.bin
+	tests/unit/party_set_core.bin tests/unit/chart_core.bin tests/unit/party_names_core.bin tests/unit/party_history_core.bin
 
 # The tests link the generated names table as one plain object, built once:
 # it is constant data, with nothing to instrument, and 7 MB of C to compile.

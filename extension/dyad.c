@@ -49,6 +49,9 @@ bad_side_detail(const DyadParseError *err, const char *quoted_side)
 		case PARTY_PARSE_AMBIGUOUS_NAME:
 			return psprintf("The %s party, \"%s\", is not an ISO 3166-1 alpha-2, alpha-3 or numeric code.",
 							side, quoted_side);
+		case PARTY_PARSE_AMBIGUOUS:
+			return psprintf("The %s party, \"%s\", was the ISO 3166-1 code of more than one state.",
+							side, quoted_side);
 		case PARTY_PARSE_OK:
 			break;
 	}
@@ -69,7 +72,7 @@ bad_side_hint(const DyadParseError *err, const char *side_text)
 	if (err->party_status == PARTY_PARSE_UNKNOWN_NAME &&
 		party_parse_server(side_text, err->len, PARTY_ACCEPT_NAMES, &named) == PARTY_PARSE_OK)
 	{
-		char		code[3];
+		char		code[PARTY_FORMAT_SIZE];
 
 		party_format(named, code);
 		return psprintf("Write \"%s\" as %s: text input takes only codes, while dyad(party, party) also takes names.",
@@ -88,7 +91,7 @@ dyad_report_parse_error(DyadParseStatus status, const DyadParseError *err,
 	char	   *quoted = secpact_quote_input(s, len);
 	char	   *detail = NULL;
 	char	   *hint = NULL;
-	char		code[3];
+	char		code[PARTY_FORMAT_SIZE];
 	char		dyad[DYAD_FORMAT_SIZE];
 
 	switch (status)
@@ -212,7 +215,7 @@ dyad_recv(PG_FUNCTION_ARGS)
 						   party_is_known(lower) ? "second" : "first")));
 	if (lower == higher)
 	{
-		char		code[3];
+		char		code[PARTY_FORMAT_SIZE];
 
 		party_format(lower, code);
 		ereport(ERROR,
@@ -222,8 +225,8 @@ dyad_recv(PG_FUNCTION_ARGS)
 	}
 	if (lower > higher)
 	{
-		char		first[3];
-		char		second[3];
+		char		first[PARTY_FORMAT_SIZE];
+		char		second[PARTY_FORMAT_SIZE];
 
 		party_format(lower, first);
 		party_format(higher, second);
@@ -262,9 +265,9 @@ Datum
 dyad_to_text(PG_FUNCTION_ARGS)
 {
 	char		out[DYAD_FORMAT_SIZE];
+	size_t		len = dyad_format(PG_GETARG_DYAD(0), out);
 
-	dyad_format(PG_GETARG_DYAD(0), out);
-	PG_RETURN_TEXT_P(cstring_to_text_with_len(out, DYAD_FORMAT_SIZE - 1));
+	PG_RETURN_TEXT_P(cstring_to_text_with_len(out, (int) len));
 }
 
 PG_FUNCTION_INFO_V1(try_dyad);
@@ -293,7 +296,7 @@ dyad_construct(PG_FUNCTION_ARGS)
 
 	if (!dyad_make(a, b, &dyad))
 	{
-		char		code[3];
+		char		code[PARTY_FORMAT_SIZE];
 
 		party_format(a, code);
 		ereport(ERROR,
@@ -413,7 +416,7 @@ dyad_counterpart_fn(PG_FUNCTION_ARGS)
 
 	if (!dyad_counterpart(dyad, party, &other))
 	{
-		char		code[3];
+		char		code[PARTY_FORMAT_SIZE];
 		char		text[DYAD_FORMAT_SIZE];
 
 		party_format(party, code);

@@ -176,12 +176,13 @@ dyad_make(PartyCode a, PartyCode b, DyadCode *out)
 	return true;
 }
 
-void
+size_t
 dyad_format(DyadCode dyad, char *out)
 {
-	party_format(DYAD_FIRST(dyad), out);
-	out[2] = '-';
-	party_format(DYAD_SECOND(dyad), out + 3);
+	size_t		n = party_format(DYAD_FIRST(dyad), out);
+
+	out[n++] = '-';
+	return n + party_format(DYAD_SECOND(dyad), out + n);
 }
 
 bool
@@ -208,8 +209,7 @@ dyad_involving(PartyCode party, DyadCode *out)
 	 */
 	for (int row = 0; row < party_table_len; row++)
 	{
-		const PartyInfo *p = &party_table[row];
-		PartyCode	other = PARTY_CODE(p->alpha2[0], p->alpha2[1]);
+		PartyCode	other = party_table[row].code;
 
 		if (other < party)
 			out[n++] = DYAD_CODE(other, party);

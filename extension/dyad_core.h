@@ -10,7 +10,7 @@
  * contract: btree order is plain integer order, which is by the lower party,
  * then the higher; and hashing is of this value.  Both parties are known and
  * distinct, and the lower comes first; dyad_is_valid checks exactly that.
- * Every valid value is below 2^31 (the first byte is an ASCII letter), so it
+ * Every valid value is below 2^31 (party codes are below 0x8000), so it
  * also orders correctly as a signed int32.
  */
 #ifndef SECPACT_DYAD_CORE_H
@@ -29,8 +29,8 @@ typedef uint32_t DyadCode;
 #define DYAD_FIRST(dyad)	((PartyCode) ((dyad) >> 16))
 #define DYAD_SECOND(dyad)	((PartyCode) ((dyad) & 0xFFFF))
 
-/* "BE-UA" and its terminating NUL */
-#define DYAD_FORMAT_SIZE 6
+/* "CSXX-YUCS" and its terminating NUL; "BE-UA" for two parties of today */
+#define DYAD_FORMAT_SIZE (2 * PARTY_FORMAT_SIZE)
 
 /*
  * Longest text input considered, after trimming surrounding whitespace.  The
@@ -81,8 +81,11 @@ extern DyadParseStatus dyad_parse(const char *s, size_t len, DyadCode *out,
  */
 extern bool dyad_make(PartyCode a, PartyCode b, DyadCode *out);
 
-/* Writes "BE-UA" and a terminating NUL into out[DYAD_FORMAT_SIZE]. */
-extern void dyad_format(DyadCode dyad, char *out);
+/*
+ * Writes "BE-UA" (each party as party_format writes it) and a terminating
+ * NUL into out[DYAD_FORMAT_SIZE]; returns its length.
+ */
+extern size_t dyad_format(DyadCode dyad, char *out);
 
 /*
  * True when value is a dyad text input could produce: two known parties,
@@ -92,9 +95,9 @@ extern bool dyad_is_valid(uint32_t value);
 
 /*
  * Room for the dyads of one party (each of the other parties, at most one
- * per pair of letters) and for the dyads sharing a party with a dyad.
+ * per possible code) and for the dyads sharing a party with a dyad.
  */
-#define DYAD_INVOLVING_MAX	(26 * 26 - 1)
+#define DYAD_INVOLVING_MAX	(PARTY_CODE_SLOTS - 1)
 #define DYAD_OVERLAPPING_MAX	(2 * DYAD_INVOLVING_MAX)
 
 /*

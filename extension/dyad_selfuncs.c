@@ -13,8 +13,9 @@
  * So ANALYZE also counts, for every party, the fraction of sampled rows that
  * involve it, and stores those as a "most common elements" slot, as
  * PostgreSQL does for arrays and tsvector (it shows in pg_stats as
- * most_common_elems).  There are only 250 parties, so every party seen is
- * kept, with its exact count in the sample.  Then:
+ * most_common_elems).  There are only 281 parties (250 of them ISO 3166-1
+ * and the EU), so every party seen is kept, with its exact count in the
+ * sample.  Then:
  *
  *	 dyad @> P		the fraction of rows involving P
  *	 dyad && A-B	the fractions of A and of B, less that of the rows that
@@ -46,7 +47,9 @@
  * 497 share a party with a given dyad (249 + 249, less the dyad itself
  * counted twice: about 4/250).  Real data is skewed towards hubs, so these
  * are averages rather than bounds, but they are grounded in the domain,
- * unlike the 0.001 of PostgreSQL's generic containment estimator.
+ * unlike the 0.001 of PostgreSQL's generic containment estimator.  Former
+ * parties (1.2) are left out of these averages: rows of them are rare, and
+ * estimates stay what they were for the data most tables hold.
  */
 #define DYAD_PAIRS					31125.0
 #define DYAD_CONTAINS_DEFAULT_SEL	(249.0 / DYAD_PAIRS)
@@ -61,13 +64,13 @@
  */
 #define DYAD_ABSENT_PARTY_MAX_SEL	0.005
 
-/* Party codes are two upper-case ASCII letters: a counter for each. */
-#define PARTY_COUNTERS (26 * 26)
+/* A counter for each possible party code (party_code_slot). */
+#define PARTY_COUNTERS PARTY_CODE_SLOTS
 
 static inline int
 party_counter(PartyCode code)
 {
-	return (PARTY_FIRST(code) - 'A') * 26 + (PARTY_SECOND(code) - 'A');
+	return party_code_slot(code);
 }
 
 /* ANALYZE */
@@ -185,7 +188,7 @@ compute_dyad_stats(VacAttrStats *stats, AnalyzeAttrFetchFunc fetchfunc,
 		if (counts[c] == 0)
 			continue;
 		freq = (float4) counts[c] / (float4) nonnull;
-		values[k] = PartyGetDatum(PARTY_CODE('A' + c / 26, 'A' + c % 26));
+		values[k] = PartyGetDatum(party_slot_code(c));
 		numbers[k] = freq;
 		minfreq = Min(minfreq, freq);
 		maxfreq = Max(maxfreq, freq);
@@ -440,7 +443,7 @@ dyad_overlap_sel(PG_FUNCTION_ARGS)
  *
  * Why: the planner estimates "parties = ANY (array)" by calling the
  * operator's estimator for each element, and eqsel looks up and unpacks the
- * column's list of most common values on every call.  For the 249 dyads
+ * column's list of most common values on every call.  For the 280 dyads
  * that dyad_index_support puts in place of "parties @> 'RU'" that took
  * 0.7 ms of planning, more than running the lookup of a rare party costs.
  * scalararraysel keeps one FmgrInfo for all the elements, so the list and

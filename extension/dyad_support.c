@@ -6,7 +6,7 @@
  * registry's two lookups.  A GIN index answers the first and a btree the
  * second, so the registry used to keep both; but GIN costs about three times
  * as much as a btree to keep up to date during loads, and the btree alone can
- * answer both.  A dyad involves UA exactly when it is one of the 249 dyads
+ * answer both.  A dyad involves UA exactly when it is one of the 280 dyads
  * that contain UA, so
  *
  *	 parties @> 'UA'		is	 parties = ANY ('{AD-UA, AE-UA, ..., UA-ZW}')
@@ -21,7 +21,7 @@
  * of the dyads in a btree, the dyads of a party fall into about 125 separate
  * runs on average (two neighbouring dyads share at most one party, so of the
  * 2 x 31125 memberships at most 31124 continue a run), and the btree of
- * PostgreSQL 15 descends once per array element.  Some 250 descents cost a few
+ * PostgreSQL 15 descends once per array element.  Some 280 descents cost a few
  * tenths of a millisecond, which matters only for parties with few
  * agreements.  Planning costs too: the planner estimates = ANY element by
  * element (it folds dyads_involving() to its array for that), which is why

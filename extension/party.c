@@ -26,7 +26,7 @@ describe_parties(const PartyCode *codes, int n)
 		const PartyInfo *p = party_lookup(codes[i]);
 
 		appendStringInfo(&buf, "%s\"%s\" (%s)", i > 0 ? ", " : "",
-						 party_display_name(codes[i]), p->alpha2);
+						 party_display_name(codes[i]), p->text);
 	}
 	return buf.data;
 }
@@ -47,6 +47,22 @@ party_parse_hint(PartyParseStatus status, const char *s, size_t len)
 		s = utf8;
 		len = ulen;
 	}
+	if (status == PARTY_PARSE_AMBIGUOUS &&
+		(n = party_ambiguous_find(s, len, suggestions, 3)) > 0)
+	{
+		StringInfoData buf;
+
+		/* a code two former states had: say which spelling is whose */
+		initStringInfo(&buf);
+		for (int i = 0; i < n; i++)
+		{
+			const PartyInfo *p = party_lookup(suggestions[i]);
+
+			appendStringInfo(&buf, "%s%s for \"%s\"", i == 0 ? "" : i + 1 < n ? ", " : " or ",
+							 p->text, party_display_name(suggestions[i]));
+		}
+		return psprintf("Write %s.", buf.data);
+	}
 	meant = party_common_misuse(s, len);
 	if (meant != 0)
 	{
@@ -59,7 +75,7 @@ party_parse_hint(PartyParseStatus status, const char *s, size_t len)
 	{
 		StringInfoData buf;
 
-		/* a former state: say what it was, and that it is not a party */
+		/* a withdrawn territory: say what it was, and that it is not a party */
 		initStringInfo(&buf);
 		for (int i = 0; i < n; i++)
 		{
@@ -71,7 +87,7 @@ party_parse_hint(PartyParseStatus status, const char *s, size_t len)
 													strlen(withdrawn[i]->name), &nlen),
 							 withdrawn[i]->alpha2, withdrawn[i]->alpha4, withdrawn[i]->withdrawn);
 		}
-		return psprintf("This was the ISO 3166-1 code or name of %s, now in ISO 3166-3; secpact knows only the parties of today.",
+		return psprintf("This was the ISO 3166-1 code or name of %s, now in ISO 3166-3; it was never a state, so it is no party.",
 						buf.data);
 	}
 	if (status == PARTY_PARSE_AMBIGUOUS_NAME)
@@ -99,13 +115,13 @@ party_parse_hint(PartyParseStatus status, const char *s, size_t len)
 
 				appendStringInfo(&buf, "%s\"%s\" (%s)", i > 0 ? ", " : "",
 								 secpact_utf8_to_server(spelled[i], strlen(spelled[i]), &slen),
-								 party_lookup(suggestions[i])->alpha2);
+								 party_lookup(suggestions[i])->text);
 			}
 			return psprintf(n == 1 ? "Perhaps you meant %s." : "Perhaps you meant one of %s.", buf.data);
 		}
 	}
 	if (status == PARTY_PARSE_UNKNOWN_NAME)
-		return pstrdup("SELECT * FROM parties() lists every known party.");
+		return pstrdup("SELECT * FROM parties(include_former => true) lists every known party.");
 	return NULL;
 }
 
@@ -151,6 +167,12 @@ party_save_parse_error(PartyParseStatus status, const char *typname,
 			break;
 		case PARTY_PARSE_UNKNOWN_NAME:
 			detail = "A party is written as an ISO 3166-1 alpha-2, alpha-3 or numeric code, or as its name in English or another language.";
+			/* '#' is in no name: it was meant as a party ISO never coded */
+			if (len > 0 && memchr(s, '#', len) != NULL)
+				detail = "A party that ISO never coded is written as # and its COW or Gleditsch-Ward abbreviation, such as #BAV.";
+			break;
+		case PARTY_PARSE_AMBIGUOUS:
+			detail = "This code was withdrawn from ISO 3166-1 and named more than one state.";
 			break;
 		case PARTY_PARSE_AMBIGUOUS_NAME:
 			detail = "The name is a translation of the names of more than one party.";
@@ -221,7 +243,7 @@ PG_FUNCTION_INFO_V1(party_out);
 Datum
 party_out(PG_FUNCTION_ARGS)
 {
-	char	   *out = palloc(3);
+	char	   *out = palloc(PARTY_FORMAT_SIZE);
 
 	party_format(PG_GETARG_PARTY(0), out);
 	PG_RETURN_CSTRING(out);
@@ -273,10 +295,10 @@ PG_FUNCTION_INFO_V1(party_to_text);
 Datum
 party_to_text(PG_FUNCTION_ARGS)
 {
-	char		out[3];
+	char		out[PARTY_FORMAT_SIZE];
+	size_t		len = party_format(PG_GETARG_PARTY(0), out);
 
-	party_format(PG_GETARG_PARTY(0), out);
-	PG_RETURN_TEXT_P(cstring_to_text_with_len(out, 2));
+	PG_RETURN_TEXT_P(cstring_to_text_with_len(out, (int) len));
 }
 
 PG_FUNCTION_INFO_V1(try_party);
@@ -424,7 +446,7 @@ party_is_organisation(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(party_info(PG_GETARG_PARTY(0))->is_organisation);
 }
 
-/* parties(): one row per known party, in alpha-2 order. */
+/* parties(): one row per party of today, in alpha-2 order. */
 PG_FUNCTION_INFO_V1(parties);
 Datum
 parties(PG_FUNCTION_ARGS)
@@ -446,17 +468,20 @@ parties(PG_FUNCTION_ARGS)
 	}
 
 	funcctx = SRF_PERCALL_SETUP();
+	/* former parties are parties(include_former => true)'s */
+	while (funcctx->call_cntr < funcctx->max_calls && party_table[funcctx->call_cntr].former)
+		funcctx->call_cntr++;
 	if (funcctx->call_cntr < funcctx->max_calls)
 	{
 		const PartyInfo *p = &party_table[funcctx->call_cntr];
-		PartyCode	code = PARTY_CODE(p->alpha2[0], p->alpha2[1]);
+		PartyCode	code = p->code;
 		Datum		values[6];
 		bool		nulls[6] = {false, false, false, false, false, false};
 		char		numeric[4];
 		HeapTuple	tuple;
 
 		values[0] = PartyGetDatum(code);
-		values[1] = PointerGetDatum(cstring_to_text(p->alpha2));
+		values[1] = PointerGetDatum(cstring_to_text(p->text));
 		if (p->alpha3)
 			values[2] = PointerGetDatum(cstring_to_text(p->alpha3));
 		else

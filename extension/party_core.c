@@ -12,7 +12,7 @@
 
 #define LETTERS 26
 #define NUMERIC_LIMIT 1000
-#define NAME_SLOTS 2048			/* power of two, > 4 x the number of names */
+#define NAME_SLOTS 4096			/* power of two, > 4 x the number of names */
 #define NAMES_PER_PARTY 3		/* name, common_name, official_name */
 #define NAME_BUFFER_SIZE (400 * NAMES_PER_PARTY * (PARTY_MAX_INPUT + 1))
 
@@ -24,9 +24,28 @@ typedef struct NameSlot
 } NameSlot;
 
 static bool initialized = false;
-int16_t		party_alpha2_rows[PARTY_ALPHA2_SLOTS];
+int16_t		party_alpha2_rows[PARTY_CODE_SLOTS];
+
+/*
+ * What codes read as, which is not always what they are stored as: CS is
+ * stored for Czechoslovakia but reads as ambiguous.  A row, NO_PARTY or
+ * AMBIGUOUS.
+ */
+#define NO_PARTY	(-1)
+#define AMBIGUOUS	(-2)
+static int16_t alpha2_index[LETTERS * LETTERS];
 static int16_t alpha3_index[LETTERS * LETTERS * LETTERS];
 static int16_t numeric_index[NUMERIC_LIMIT];
+
+/* Four-character spellings (SUHH, BUMM, #BAV): few, scanned. */
+#define LONG_CODES_MAX 128
+typedef struct LongCode
+{
+	char		spelling[4];	/* upper case */
+	int16_t		row;
+} LongCode;
+static LongCode long_codes[LONG_CODES_MAX];
+static int	long_codes_len = 0;
 static NameSlot name_slots[NAME_SLOTS];
 static char name_buffer[NAME_BUFFER_SIZE];
 
@@ -66,6 +85,18 @@ static inline char
 to_upper(unsigned char c)
 {
 	return (char) ((c >= 'a' && c <= 'z') ? c - 32 : c);
+}
+
+/* Whether len bytes at s are code, without regard to case. */
+static bool
+code_equals_ci(const char *s, size_t len, const char *code)
+{
+	if (code == NULL || strlen(code) != len)
+		return false;
+	for (size_t i = 0; i < len; i++)
+		if (to_upper((unsigned char) s[i]) != code[i])
+			return false;
+	return true;
 }
 
 /* Drops surrounding ASCII whitespace. */
@@ -174,6 +205,76 @@ add_name(const char *name, int row, size_t *used)
 	name_slots[slot].row = (int16_t) row;
 }
 
+/*
+ * Records that spelling reads as row: the first party of today to claim it
+ * keeps it; a former party claiming what another former party has makes it
+ * ambiguous.
+ */
+static void
+claim(int16_t *slot, int row)
+{
+	if (*slot == NO_PARTY)
+		*slot = (int16_t) row;
+	else if (*slot >= 0 && *slot != row && party_table[*slot].former)
+		*slot = AMBIGUOUS;
+}
+
+static void
+claim_code(const char *spelling, int row)
+{
+	size_t		len = strlen(spelling);
+
+	if (len == 2)
+		claim(&alpha2_index[letter_value(spelling[0]) * LETTERS + letter_value(spelling[1])], row);
+	else if (len == 3 && is_letter((unsigned char) spelling[0]))
+		claim(&alpha3_index[(letter_value(spelling[0]) * LETTERS +
+							 letter_value(spelling[1])) * LETTERS + letter_value(spelling[2])], row);
+	else if (len == 3)
+		claim(&numeric_index[(spelling[0] - '0') * 100 + (spelling[1] - '0') * 10 + (spelling[2] - '0')], row);
+	else if (len == 4 && long_codes_len < LONG_CODES_MAX)
+	{
+		for (int i = 0; i < 4; i++)
+			long_codes[long_codes_len].spelling[i] = to_upper((unsigned char) spelling[i]);
+		long_codes[long_codes_len++].row = (int16_t) row;
+	}
+}
+
+static int
+find_long_code(const char *s)
+{
+	for (int i = 0; i < long_codes_len; i++)
+	{
+		int			k = 0;
+
+		while (k < 4 && to_upper((unsigned char) s[k]) == long_codes[i].spelling[k])
+			k++;
+		if (k == 4)
+			return long_codes[i].row;
+	}
+	return NO_PARTY;
+}
+
+static void
+index_codes(const PartyInfo *p, int row)
+{
+	char		numeric[4];
+
+	if (p->alpha2 != NULL)
+		claim_code(p->alpha2, row);
+	if (p->alpha3 != NULL)
+		claim_code(p->alpha3, row);
+	if (p->numeric >= 0 && p->numeric < NUMERIC_LIMIT)
+	{
+		numeric[0] = (char) ('0' + p->numeric / 100);
+		numeric[1] = (char) ('0' + p->numeric / 10 % 10);
+		numeric[2] = (char) ('0' + p->numeric % 10);
+		numeric[3] = '\0';
+		claim_code(numeric, row);
+	}
+	if (strlen(p->text) == 4)
+		claim_code(p->text, row);
+}
+
 void
 party_core_init(void)
 {
@@ -183,23 +284,24 @@ party_core_init(void)
 		return;
 
 	memset(party_alpha2_rows, 0xFF, sizeof(party_alpha2_rows));
+	memset(alpha2_index, 0xFF, sizeof(alpha2_index));
 	memset(alpha3_index, 0xFF, sizeof(alpha3_index));
 	memset(numeric_index, 0xFF, sizeof(numeric_index));
 	memset(name_slots, 0, sizeof(name_slots));
+	long_codes_len = 0;
 
 	for (int row = 0; row < party_table_len; row++)
-	{
-		const PartyInfo *p = &party_table[row];
+		party_alpha2_rows[party_code_slot(party_table[row].code)] = (int16_t) row;
+	/* Codes of today's parties first: a former code never takes one over. */
+	for (int row = 0; row < party_table_len; row++)
+		if (!party_table[row].former)
+			index_codes(&party_table[row], row);
+	for (int row = 0; row < party_table_len; row++)
+		if (party_table[row].former)
+			index_codes(&party_table[row], row);
+	for (int i = 0; i < party_code_alias_len; i++)
+		claim_code(party_code_alias[i].spelling, party_table_row(party_code_alias[i].code));
 
-		party_alpha2_rows[letter_value(p->alpha2[0]) * LETTERS +
-					 letter_value(p->alpha2[1])] = (int16_t) row;
-		if (p->alpha3 != NULL)
-			alpha3_index[(letter_value(p->alpha3[0]) * LETTERS +
-						  letter_value(p->alpha3[1])) * LETTERS +
-						 letter_value(p->alpha3[2])] = (int16_t) row;
-		if (p->numeric >= 0 && p->numeric < NUMERIC_LIMIT)
-			numeric_index[p->numeric] = (int16_t) row;
-	}
 	/* Names first, then common and official names, so a name always wins. */
 	for (int row = 0; row < party_table_len; row++)
 		add_name(party_table[row].name, row, &used);
@@ -207,6 +309,8 @@ party_core_init(void)
 		add_name(party_table[row].common_name, row, &used);
 	for (int row = 0; row < party_table_len; row++)
 		add_name(party_table[row].official_name, row, &used);
+	for (int i = 0; i < party_name_alias_len; i++)
+		add_name(party_name_alias[i].name, party_table_row(party_name_alias[i].code), &used);
 
 	initialized = true;
 }
@@ -214,7 +318,7 @@ party_core_init(void)
 static inline PartyCode
 row_code(int row)
 {
-	return PARTY_CODE(party_table[row].alpha2[0], party_table[row].alpha2[1]);
+	return party_table[row].code;
 }
 
 const PartyInfo *
@@ -259,11 +363,13 @@ party_parse(const char *s, size_t len, int accept, PartyCode *out)
 	if (letters == len && (len == 2 || len == 3) && (accept & PARTY_ACCEPT_CODES))
 	{
 		if (len == 2)
-			row = party_alpha2_rows[letter_value(s[0]) * LETTERS + letter_value(s[1])];
+			row = alpha2_index[letter_value(s[0]) * LETTERS + letter_value(s[1])];
 		else
 			row = alpha3_index[(letter_value(s[0]) * LETTERS +
 								letter_value(s[1])) * LETTERS + letter_value(s[2])];
-		if (row >= 0)
+		if (row == AMBIGUOUS)
+			return PARTY_PARSE_AMBIGUOUS;
+		if (row != NO_PARTY)
 		{
 			*out = row_code(row);
 			return PARTY_PARSE_OK;
@@ -282,6 +388,21 @@ party_parse(const char *s, size_t len, int accept, PartyCode *out)
 		return len == 2 ? PARTY_PARSE_UNKNOWN_ALPHA2 : PARTY_PARSE_UNKNOWN_ALPHA3;
 	}
 
+	/* ISO 3166-3 alpha-4 (SUHH), or # and a list's abbreviation (#BAV) */
+	if (len == 4 && (letters == 4 || (s[0] == '#' && letters == 3)) &&
+		(accept & PARTY_ACCEPT_CODES))
+	{
+		row = find_long_code(s);
+		if (row >= 0)
+		{
+			*out = row_code(row);
+			return PARTY_PARSE_OK;
+		}
+		if (s[0] == '#')
+			return PARTY_PARSE_UNKNOWN_NAME;
+		/* four letters may still be a name: Chad, Cuba, Iran */
+	}
+
 	if (digits > 0 && digits + sign == len && (accept & PARTY_ACCEPT_CODES))
 	{
 		int			value = 0;
@@ -291,8 +412,10 @@ party_parse(const char *s, size_t len, int accept, PartyCode *out)
 		for (size_t i = 0; i < len; i++)
 			value = value * 10 + (s[i] - '0');
 		row = numeric_index[value];
-		if (row < 0)
+		if (row == NO_PARTY)
 			return PARTY_PARSE_UNKNOWN_NUMERIC;
+		if (row == AMBIGUOUS)
+			return PARTY_PARSE_AMBIGUOUS;
 		*out = row_code(row);
 		return PARTY_PARSE_OK;
 	}
@@ -326,17 +449,17 @@ party_parse(const char *s, size_t len, int accept, PartyCode *out)
 	return PARTY_PARSE_UNKNOWN_NAME;
 }
 
-/* The party of a translation's key: an alpha-2 code of today's table. */
-static PartyCode
-key_party(const char *key)
+/*
+ * The party of a translation's key: an ISO 3166-1 alpha-2 code, or an ISO
+ * 3166-3 alpha-4 (a former state, or a former code of a party of today);
+ * 0 where it names no party.
+ */
+PartyCode
+party_translation_key_party(const char *key)
 {
-	if (strlen(key) == 2 && is_letter((unsigned char) key[0]) && is_letter((unsigned char) key[1]))
-	{
-		PartyCode	code = PARTY_CODE(to_upper((unsigned char) key[0]), to_upper((unsigned char) key[1]));
+	PartyCode	code;
 
-		return party_table_row(code) >= 0 ? code : 0;
-	}
-	return 0;
+	return party_parse(key, strlen(key), PARTY_ACCEPT_CODES, &code) == PARTY_PARSE_OK ? code : 0;
 }
 
 int
@@ -353,7 +476,7 @@ party_translated_find(const char *s, size_t len, PartyCode *out, int max)
 		nkeys = 16;
 	for (int k = 0; k < nkeys; k++)
 	{
-		PartyCode	code = key_party(party_names_keys[keys[k]]);
+		PartyCode	code = party_translation_key_party(party_names_keys[keys[k]]);
 		bool		dup = code == 0;
 
 		for (int j = 0; j < n && j < max && !dup; j++)
@@ -380,7 +503,7 @@ party_translated_suggest(const char *s, size_t len, PartyCode *codes,
 	n = party_names_suggest(s, len, entries, max < 8 ? max : 8);
 	for (int i = 0; i < n; i++)
 	{
-		PartyCode	code = key_party(party_names_keys[entries[i]->key]);
+		PartyCode	code = party_translation_key_party(party_names_keys[entries[i]->key]);
 
 		if (code == 0)
 			continue;
@@ -391,12 +514,47 @@ party_translated_suggest(const char *s, size_t len, PartyCode *codes,
 	return kept;
 }
 
-void
+size_t
 party_format(PartyCode code, char *out)
 {
-	out[0] = PARTY_FIRST(code);
-	out[1] = PARTY_SECOND(code);
-	out[2] = '\0';
+	const PartyInfo *p = party_lookup(code);
+	size_t		len;
+
+	if (p == NULL)
+	{
+		/* never stored; printed as its two bytes would have been before 1.2 */
+		out[0] = PARTY_FIRST(code);
+		out[1] = PARTY_SECOND(code);
+		out[2] = '\0';
+		return 2;
+	}
+	len = strlen(p->text);
+	memcpy(out, p->text, len + 1);
+	return len;
+}
+
+int
+party_ambiguous_find(const char *s, size_t len, PartyCode *out, int max)
+{
+	PartyCode	code;
+	int			found = 0;
+
+	party_core_init();
+	trim(&s, &len);
+	if (party_parse(s, len, PARTY_ACCEPT_CODES, &code) != PARTY_PARSE_AMBIGUOUS)
+		return 0;
+	for (int row = 0; row < party_table_len && found < max; row++)
+	{
+		const PartyInfo *p = &party_table[row];
+		char		numeric[4];
+
+		if (!p->former)
+			continue;
+		if (code_equals_ci(s, len, p->alpha2) || code_equals_ci(s, len, p->alpha3) ||
+			(party_format_numeric(p->code, numeric) && code_equals_ci(s, len, numeric)))
+			out[found++] = p->code;
+	}
+	return found;
 }
 
 bool
@@ -471,7 +629,7 @@ party_withdrawn_find(const char *s, size_t len, const PartyWithdrawn **out, int 
 		if (!is_letter((unsigned char) s[i]))
 			is_code = false;
 	/* a code assigned today means that party, not the withdrawn one */
-	if (is_code && (len == 2 || len == 3) &&
+	if (is_code && len >= 2 && len <= 4 &&
 		party_parse(s, len, PARTY_ACCEPT_CODES, &current) == PARTY_PARSE_OK)
 		return 0;
 	nlen = normalize_name(s, len, norm);

@@ -8,6 +8,16 @@
  * second letter, ASCII upper case.  It is an on-disk contract: it never
  * depends on a position in the generated table, so the table can gain codes
  * or rename countries without changing any stored value or its order.
+ *
+ * Parties added in 1.2 (data/states/parties-added.csv, append-only) keep
+ * that rule where they can: XK and the withdrawn alpha-2 codes of former
+ * states that no release ever accepted (SU, DD, CS for Czechoslovakia, YU,
+ * VD, YD) are stored as their letters.  Parties without an alpha-2 of their
+ * own (Serbia and Montenegro, whose CS was Czechoslovakia's first, and the
+ * states no ISO code ever named) take values 0x6001..0x60FF, whose first
+ * byte is no letter, so they can never collide with an alpha-2 and sort
+ * after every one.  Every value stays below 0x8000, so a dyad of any two
+ * stays below 2^31.
  */
 #ifndef SECPACT_PARTY_CORE_H
 #define SECPACT_PARTY_CORE_H
@@ -23,6 +33,13 @@ typedef uint16_t PartyCode;
 #define PARTY_CODE(a, b)	((PartyCode) (((unsigned) (a) << 8) | (unsigned) (b)))
 #define PARTY_FIRST(code)	((char) ((code) >> 8))
 #define PARTY_SECOND(code)	((char) ((code) & 0xFF))
+
+/* Values of parties with no alpha-2 of their own: PARTY_EXTRA_BASE + 1..255. */
+#define PARTY_EXTRA_BASE	0x6000
+#define PARTY_EXTRA_SLOTS	256
+
+/* The longest text of a party ("SUHH", "#BAV") and its NUL. */
+#define PARTY_FORMAT_SIZE	5
 
 /*
  * Longest text input considered, after trimming surrounding whitespace.
@@ -42,6 +59,7 @@ typedef enum PartyParseStatus
 	PARTY_PARSE_UNKNOWN_NUMERIC,	/* 1-3 digits, not an assigned code */
 	PARTY_PARSE_BAD_NUMERIC,	/* sign, or more than three digits */
 	PARTY_PARSE_UNKNOWN_NAME,	/* anything else that matches no name */
+	PARTY_PARSE_AMBIGUOUS,		/* a former code of more than one party (CS) */
 	PARTY_PARSE_AMBIGUOUS_NAME	/* a translated name of more than one party */
 } PartyParseStatus;
 
@@ -57,7 +75,7 @@ party_is_space(unsigned char c)
 }
 
 /* Which spellings party_parse accepts. */
-#define PARTY_ACCEPT_CODES	0x1		/* alpha-2, alpha-3, numeric */
+#define PARTY_ACCEPT_CODES	0x1		/* alpha-2, -3, -4, numeric, #ABC */
 #define PARTY_ACCEPT_NAMES	0x2		/* names: English, then translated */
 #define PARTY_ACCEPT_ALL	(PARTY_ACCEPT_CODES | PARTY_ACCEPT_NAMES)
 
@@ -72,24 +90,51 @@ extern PartyParseStatus party_parse(const char *s, size_t len, int accept,
 extern const PartyInfo *party_lookup(PartyCode code);
 
 /*
- * party_table's row of each alpha-2 code, (first - 'A') * 26 + (second -
- * 'A'), -1 where no party; filled by party_core_init().
+ * party_table's row of each code of two letters, (first - 'A') * 26 +
+ * (second - 'A'), and of each code PARTY_EXTRA_BASE + i, at
+ * PARTY_ALPHA2_SLOTS + i; -1 where no party.  Filled by party_core_init().
  */
 #define PARTY_ALPHA2_SLOTS (26 * 26)
-extern int16_t party_alpha2_rows[PARTY_ALPHA2_SLOTS];
+#define PARTY_CODE_SLOTS (PARTY_ALPHA2_SLOTS + PARTY_EXTRA_SLOTS)
+extern int16_t party_alpha2_rows[PARTY_CODE_SLOTS];
+
+/*
+ * The slot of a code in party_alpha2_rows, in code order, or -1 when the
+ * code can be no party's: the index of bit sets and per-party counters.
+ */
+static inline int
+party_code_slot(PartyCode code)
+{
+	unsigned	first = (unsigned) (code >> 8) - 'A';
+	unsigned	second = (unsigned) (code & 0xFF) - 'A';
+
+	if (first < 26 && second < 26)
+		return (int) (first * 26 + second);
+	if ((code & 0xFF00) == PARTY_EXTRA_BASE)
+		return PARTY_ALPHA2_SLOTS + (code & 0xFF);
+	return -1;
+}
+
+/* The code of a slot below PARTY_CODE_SLOTS. */
+static inline PartyCode
+party_slot_code(int slot)
+{
+	if (slot < PARTY_ALPHA2_SLOTS)
+		return PARTY_CODE('A' + slot / 26, 'A' + slot % 26);
+	return (PartyCode) (PARTY_EXTRA_BASE + (slot - PARTY_ALPHA2_SLOTS));
+}
 
 /*
  * The row of a code in party_table, -1 when the code is not a known party:
- * two comparisons and a load, for loops over many rows.  party_core_init()
- * must have run.
+ * a few comparisons and a load, for loops over many rows.
+ * party_core_init() must have run.
  */
 static inline int
 party_table_row(PartyCode code)
 {
-	unsigned	first = (unsigned) PARTY_FIRST(code) - 'A';
-	unsigned	second = (unsigned) PARTY_SECOND(code) - 'A';
+	int			slot = party_code_slot(code);
 
-	return first < 26 && second < 26 ? party_alpha2_rows[first * 26 + second] : -1;
+	return slot < 0 ? -1 : party_alpha2_rows[slot];
 }
 
 static inline bool
@@ -98,8 +143,20 @@ party_is_known(PartyCode code)
 	return party_lookup(code) != NULL;
 }
 
-/* Writes the alpha-2 code and a terminating NUL into out[3]. */
-extern void party_format(PartyCode code, char *out);
+/*
+ * Writes the party's text (its alpha-2 code; for a former state its ISO
+ * 3166-3 alpha-4; for a state with no ISO code "#" and its COW or G&W
+ * abbreviation) and a terminating NUL into out[PARTY_FORMAT_SIZE]; returns
+ * its length.  The code must be known.
+ */
+extern size_t party_format(PartyCode code, char *out);
+
+/*
+ * The parties a code of several parties once named (CS: Czechoslovakia and
+ * Serbia and Montenegro), into out[] up to max; returns how many, 0 when the
+ * input is not such a code.
+ */
+extern int	party_ambiguous_find(const char *s, size_t len, PartyCode *out, int max);
 
 /* Writes the zero-padded numeric code into out[4]; false when there is none. */
 extern bool party_format_numeric(PartyCode code, char *out);
@@ -134,6 +191,12 @@ extern int	party_withdrawn_find(const char *s, size_t len,
  * are in all.  party_parse uses it after the English names.
  */
 extern int	party_translated_find(const char *s, size_t len, PartyCode *out, int max);
+
+/*
+ * The party a translation's key (an ISO 3166-1 alpha-2 or 3166-3 alpha-4)
+ * names, or 0.
+ */
+extern PartyCode party_translation_key_party(const char *key);
 
 /*
  * Near misses among the translated names: up to max parties, nearest first,

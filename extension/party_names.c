@@ -58,6 +58,19 @@ party_names_define_settings(void)
  * the database encoding: English names are converted once per backend
  * (encoding.c), translations when asked for.
  */
+/*
+ * The key of a party's translations: ISO 3166-3's alpha-4 for a former
+ * state (SUHH), the alpha-2 for a party of today; -1 for a party iso-codes
+ * does not name (the EU, XK, the states ISO never coded).
+ */
+static int
+translation_key(const PartyInfo *p)
+{
+	const char *code = p->former ? p->alpha4 : p->alpha2;
+
+	return code ? party_names_key(code, strlen(code)) : -1;
+}
+
 static const char *
 name_in(PartyCode code, int lang)
 {
@@ -66,7 +79,7 @@ name_in(PartyCode code, int lang)
 	size_t		len;
 
 	if (lang != PARTY_NAMES_ENGLISH)
-		translated = party_names_short_name(lang, party_names_key(p->alpha2, strlen(p->alpha2)));
+		translated = party_names_short_name(lang, translation_key(p));
 	if (translated == NULL)
 		return secpact_party_name(party_table_row(code));
 	return secpact_utf8_to_server(translated, strlen(translated), &len);
@@ -138,7 +151,8 @@ party_languages(PG_FUNCTION_ARGS)
 		int			names = 0;
 
 		for (int row = 0; row < party_table_len; row++)
-			names += party_names_short_name(lang, party_names_key(party_table[row].alpha2, 2)) != NULL;
+			names += !party_table[row].former &&
+				party_names_short_name(lang, translation_key(&party_table[row])) != NULL;
 		values[0] = CStringGetTextDatum(party_names_languages[lang]);
 		values[1] = Int32GetDatum(names);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
@@ -160,17 +174,13 @@ party_translations(PG_FUNCTION_ARGS)
 	for (int i = 0; i < party_names_index_len; i++)
 	{
 		const PartyNameEntry *e = &party_names_index[i];
-		const char *key = party_names_keys[e->key];
 		const char *name = party_names_text + e->orig;
 		Datum		values[3];
 		bool		nulls[3] = {false, false, false};
-		PartyCode	code;
+		PartyCode	code = party_translation_key_party(party_names_keys[e->key]);
 
-		/* one tier-1 entry per spelling; keys of former states are not parties */
-		if (e->tier != 1 || strlen(key) != 2)
-			continue;
-		code = PARTY_CODE(key[0], key[1]);
-		if (!party_is_known(code))
+		/* one tier-1 entry per spelling; keys that name no party are left out */
+		if (e->tier != 1 || code == 0)
 			continue;
 		values[0] = PartyGetDatum(code);
 		values[1] = CStringGetTextDatum(party_names_languages[e->lang]);

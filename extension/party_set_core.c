@@ -1,7 +1,7 @@
 /*
  * party_set_core.c: sets of parties as bitmaps, in pure C.
  *
- * 85 bytes hold every two-letter code: adding is one bit, counting is a
+ * 117 bytes hold every possible code: adding is one bit, counting is a
  * table lookup per byte, and two sets combine with one OR per byte, which is
  * what lets count_parties() run in parallel workers where count(DISTINCT)
  * cannot.
@@ -10,7 +10,7 @@
 
 #include <string.h>
 
-/* The bits of the last byte that stand for codes: 676 = 84 * 8 + 4. */
+/* The bits of the last byte that stand for codes: 932 = 116 * 8 + 4. */
 #define LAST_BYTE_MASK	((uint8_t) ((1u << (PARTY_SET_CODES % 8)) - 1))
 
 bool

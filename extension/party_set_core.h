@@ -5,11 +5,13 @@
  * PartySet as their state, and the cmocka unit tests drive it directly.
  *
  * A set has one bit for each of the 676 two-letter codes AA..ZZ, at index
- * (first letter - 'A') * 26 + (second letter - 'A').  The index depends on
- * the code alone, never on a row of the generated table, so a set (and its
- * serialized form, which parallel workers hand to the leader) means the same
- * whatever parties the table holds; and ascending index is ascending alpha-2
- * order, which is the order of the party type.
+ * (first letter - 'A') * 26 + (second letter - 'A'), and one for each of the
+ * 256 codes of parties with no alpha-2 of their own, after them
+ * (party_code_slot).  The index depends on the code alone, never on a row of
+ * the generated table, so a set (and its serialized form, which parallel
+ * workers of one server hand to the leader, and nothing stores) means the
+ * same whatever parties the table holds; and ascending index is ascending
+ * code order, which is the order of the party type.
  */
 #ifndef SECPACT_PARTY_SET_CORE_H
 #define SECPACT_PARTY_SET_CORE_H
@@ -20,8 +22,8 @@
 
 #include "party_core.h"
 
-#define PARTY_SET_CODES		(26 * 26)
-#define PARTY_SET_BYTES		((PARTY_SET_CODES + 7) / 8)	/* 85 */
+#define PARTY_SET_CODES		PARTY_CODE_SLOTS	/* 676 + 256 */
+#define PARTY_SET_BYTES		((PARTY_SET_CODES + 7) / 8)	/* 117 */
 
 /*
  * All zero bytes is the empty set.  Bit i of the set is bit (i % 8) of
@@ -33,26 +35,21 @@ typedef struct PartySet
 	uint8_t		bits[PARTY_SET_BYTES];
 } PartySet;
 
-/* The bit index of a code, or -1 when it is not two letters A-Z. */
+/* The bit index of a code, or -1 when it can be no party's. */
 static inline int
 party_set_index(PartyCode code)
 {
-	unsigned	a = (unsigned) (code >> 8);
-	unsigned	b = (unsigned) (code & 0xFF);
-
-	if (a < 'A' || a > 'Z' || b < 'A' || b > 'Z')
-		return -1;
-	return (int) ((a - 'A') * 26 + (b - 'A'));
+	return party_code_slot(code);
 }
 
 /* The code of a bit index below PARTY_SET_CODES. */
 static inline PartyCode
 party_set_code(int index)
 {
-	return PARTY_CODE('A' + index / 26, 'A' + index % 26);
+	return party_slot_code(index);
 }
 
-/* Adds a party; false (and the set unchanged) for a code not of two letters. */
+/* Adds a party; false (and the set unchanged) for a code that can be no party's. */
 extern bool party_set_add(PartySet *set, PartyCode code);
 
 /* Whether the set holds the party. */

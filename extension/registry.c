@@ -72,7 +72,7 @@ party_row(PartyCode code)
 static inline PartyCode
 row_party(int row)
 {
-	return PARTY_CODE(party_table[row].alpha2[0], party_table[row].alpha2[1]);
+	return party_table[row].code;
 }
 
 static void
@@ -330,8 +330,8 @@ signing_order(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	FirstSigningReceiver *r;
-	SigningOrderRow rows[26 * 26];
-	int			entry_of[26 * 26];
+	SigningOrderRow rows[PARTY_CODE_SLOTS];
+	int			entry_of[PARTY_CODE_SLOTS];
 	DateADT		as_of;
 	int			n = 0;
 
@@ -377,8 +377,8 @@ signing_orders(PG_FUNCTION_ARGS)
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	FirstSigningReceiver *r;
 	bool		states_only = !PG_ARGISNULL(2) && PG_GETARG_BOOL(2);
-	SigningOrderRow rows[26 * 26];
-	int			entry_of[26 * 26];
+	SigningOrderRow rows[PARTY_CODE_SLOTS];
+	int			entry_of[PARTY_CODE_SLOTS];
 	DateADT		as_of;
 
 	InitMaterializedSRF(fcinfo, 0);

@@ -47,7 +47,7 @@ current_mode(FunctionCallInfo fcinfo, WindowObject winobj)
  * among the distinct counterparts of the partition, by first signing.
  *
  * Per-partition memory is fixed: one SigningPlace per row of party_table
- * (250 parties, 2 kB), indexed by the party's row there, however many rows
+ * (281 parties, 2.2 kB), indexed by the party's row there, however many rows
  * the partition has.  The executor calls a window function once per row, in
  * window order; the row count kept in the state checks that.
  */

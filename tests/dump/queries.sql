@@ -16,3 +16,6 @@ SELECT * FROM user_arrays ORDER BY id
 SELECT * FROM user_view ORDER BY actor
 SELECT count(*) FROM user_events WHERE pair @> 'UA'::party
 SELECT indexrelid::regclass::text AS index, indisvalid FROM pg_index WHERE indrelid = 'user_events'::regclass ORDER BY 1
+SELECT id, p, d, ps, party_send(p), dyad_send(d) FROM user_historical ORDER BY id
+SELECT * FROM signing_order('SU', 'historical')
+SELECT count(*) FROM user_historical WHERE d @> 'SU'::party

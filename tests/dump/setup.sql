@@ -54,3 +54,16 @@ INSERT INTO user_partitioned SELECT actor, pair, id FROM user_events WHERE pair 
 CREATE TABLE user_arrays (id int, members party[], pairs dyad[]);
 INSERT INTO user_arrays VALUES (1, '{UA,BE,EU}', '{UA-BE,EU-UA}'), (2, '{}', NULL);
 CREATE VIEW user_view AS SELECT actor, count(*) FROM user_events GROUP BY actor;
+
+-- former and non-ISO parties (issue #14): every one, in tables, arrays,
+-- hash partitions and the registry
+CREATE TABLE user_historical (id int, p party, d dyad, ps party[]);
+INSERT INTO user_historical
+SELECT row_number() OVER (ORDER BY a.party), a.party, dyad(a.party, 'US'), ARRAY[a.party, 'DE']
+FROM parties(include_former => true) a WHERE a.party <> 'US';
+CREATE INDEX ON user_historical (d);
+INSERT INTO user_partitioned SELECT p, d, 100000 + id FROM user_historical;
+INSERT INTO secpact.agreement (id, parties, kind, signed_on, entry_into_force) VALUES
+	(70001, 'SU-DD', 'historical', '1955-09-20', '1955-10-06'),
+	(70002, '#BAV-#AUH', 'historical', '1866-06-14', '1866-06-14'),
+	(70003, 'CSXX-YUCS', 'historical', '2003-02-04', NULL);

@@ -34,13 +34,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 		if (party_parse(s, size, modes[m], &code) == PARTY_PARSE_OK)
 		{
-			char		alpha2[3];
+			char		text[PARTY_FORMAT_SIZE];
 			PartyCode	again = 0;
+			size_t		len;
 
 			if (!party_is_known(code))
 				abort();
-			party_format(code, alpha2);
-			if (party_parse(alpha2, 2, PARTY_ACCEPT_CODES, &again) != PARTY_PARSE_OK ||
+			len = party_format(code, text);
+			if (party_parse(text, len, PARTY_ACCEPT_CODES, &again) != PARTY_PARSE_OK ||
 				again != code)
 				abort();
 		}

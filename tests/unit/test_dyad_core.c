@@ -38,7 +38,7 @@ dyad_of(const char *s)
 static PartyCode
 row_code(int row)
 {
-	return PARTY_CODE(party_table[row].alpha2[0], party_table[row].alpha2[1]);
+	return party_table[row].code;
 }
 
 /* Parses s, expecting it to fail with status; *out must stay untouched. */
@@ -156,17 +156,18 @@ test_every_pair_round_trips(void **state)
 			previous = ab;
 
 			dyad_format(ab, out);
-			snprintf(expected, sizeof(expected), "%s-%s", p->alpha2, q->alpha2);
+			snprintf(expected, sizeof(expected), "%s-%s", p->text, q->text);
 			assert_string_equal(out, expected);
 			assert_int_equal(dyad_of(out), ab);
-			snprintf(buf, sizeof(buf), "%s:%s", q->alpha2, p->alpha2);
+			snprintf(buf, sizeof(buf), "%s:%s", q->text, p->text);
 			assert_int_equal(dyad_of(buf), ab);
-			if (p->alpha3 && q->alpha3)
+			/* former codes of former states may be ambiguous (CS, 891) */
+			if (p->alpha3 && q->alpha3 && !p->former && !q->former)
 			{
 				snprintf(buf, sizeof(buf), "%s / %s", q->alpha3, p->alpha3);
 				assert_int_equal(dyad_of(buf), ab);
 			}
-			if (p->numeric >= 0 && q->numeric >= 0)
+			if (p->numeric >= 0 && q->numeric >= 0 && !p->former && !q->former)
 			{
 				snprintf(buf, sizeof(buf), "%03d %d", p->numeric, q->numeric);
 				assert_int_equal(dyad_of(buf), ab);
@@ -176,7 +177,7 @@ test_every_pair_round_trips(void **state)
 			assert_true(dyad_contains(ab, b));
 			pairs++;
 		}
-	assert_int_equal(pairs, 250 * 249 / 2);
+	assert_int_equal(pairs, party_table_len * (party_table_len - 1) / 2);
 }
 
 /* A stored value is valid exactly when text input could have produced it. */
@@ -205,7 +206,7 @@ test_is_valid_is_exact(void **state)
 			assert_int_equal(ok, i < j);
 			valid += ok;
 		}
-	assert_int_equal(valid, 250 * 249 / 2);
+	assert_int_equal(valid, party_table_len * (party_table_len - 1) / 2);
 
 	/* all 65536 halves beside a known party: only known codes pass */
 	for (uint32_t h = 0; h <= 0xFFFF; h++)

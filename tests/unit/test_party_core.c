@@ -50,21 +50,48 @@ lower_copy(const char *s, char *out, size_t cap)
 static void
 test_table_shape(void **state)
 {
+	int			today = 0;
+
 	(void) state;
-	/* 249 officially assigned ISO 3166-1 codes in iso-codes 4.15, plus EU */
-	assert_int_equal(party_table_len, 250);
 	for (int i = 1; i < party_table_len; i++)
-		assert_true(strcmp(party_table[i - 1].alpha2, party_table[i].alpha2) < 0);
+		assert_true(party_table[i - 1].code < party_table[i].code);
 	for (int i = 0; i < party_table_len; i++)
 	{
 		const PartyInfo *p = &party_table[i];
+		size_t		len = strlen(p->text);
 
-		assert_int_equal(strlen(p->alpha2), 2);
+		/* every value below 0x8000, so dyads stay below 2^31 */
+		assert_true(p->code < 0x8000);
+		assert_true(len < PARTY_FORMAT_SIZE);
+		if (len == 2)
+			assert_int_equal(p->code, PARTY_CODE(p->text[0], p->text[1]));
+		else if (p->text[0] == '#')
+		{
+			/* no ISO code: the extra range, which no letters reach */
+			assert_int_equal(p->code & 0xFF00, PARTY_EXTRA_BASE);
+			assert_null(p->alpha2);
+			assert_true(p->former);
+		}
+		else
+		{
+			/* an ISO 3166-3 state: its former alpha-2, or the extra range for CSXX */
+			assert_int_equal(len, 4);
+			assert_string_equal(p->text, p->alpha4);
+			assert_true(p->code == PARTY_CODE(p->alpha2[0], p->alpha2[1]) ||
+						(p->code & 0xFF00) == PARTY_EXTRA_BASE);
+			assert_true(p->former);
+		}
 		assert_true(p->name != NULL && strlen(p->name) <= PARTY_MAX_INPUT);
 		assert_true(p->common_name == NULL || strlen(p->common_name) <= PARTY_MAX_INPUT);
 		assert_true(p->official_name == NULL || strlen(p->official_name) <= PARTY_MAX_INPUT);
-		assert_int_equal(p->is_organisation, strcmp(p->alpha2, "EU") == 0);
+		assert_int_equal(p->is_organisation, strcmp(p->text, "EU") == 0);
+		assert_int_equal(p->former, p->valid_to != 0);
+		today += !p->former;
 	}
+	/* 249 officially assigned ISO 3166-1 codes in iso-codes 4.15, EU and XK */
+	assert_int_equal(today, 251);
+	/* ... and 6 ISO 3166-3 states of their own letters, CSXX and 23 with no ISO code */
+	assert_int_equal(party_table_len, 251 + 6 + 1 + 23);
 }
 
 /* Every code round-trips through each of its spellings. */
@@ -75,15 +102,26 @@ test_every_spelling_round_trips(void **state)
 	for (int i = 0; i < party_table_len; i++)
 	{
 		const PartyInfo *p = &party_table[i];
-		PartyCode	expected = PARTY_CODE(p->alpha2[0], p->alpha2[1]);
+		PartyCode	expected = p->code;
 		char		buf[PARTY_MAX_INPUT + 8];
-		char		out[4];
+		char		out[PARTY_FORMAT_SIZE];
+		/* a former state's codes may have been another's too (CS, 891) */
+		bool		shared = false;
 
-		assert_int_equal(code_of(p->alpha2), expected);
-		lower_copy(p->alpha2, buf, sizeof(buf));
+		for (int j = 0; j < party_table_len; j++)
+			if (j != i && party_table[j].alpha2 && p->alpha2 &&
+				strcmp(party_table[j].alpha2, p->alpha2) == 0)
+				shared = true;
+
+		assert_int_equal(code_of(p->text), expected);
+		lower_copy(p->text, buf, sizeof(buf));
 		assert_int_equal(code_of(buf), expected);
-		snprintf(buf, sizeof(buf), "  %s\t", p->alpha2);
+		snprintf(buf, sizeof(buf), "  %s\t", p->text);
 		assert_int_equal(code_of(buf), expected);
+		if (p->alpha2 && !shared)
+			assert_int_equal(code_of(p->alpha2), expected);
+		else if (p->alpha2)
+			expect_status(p->alpha2, PARTY_PARSE_AMBIGUOUS);
 
 		if (p->alpha3)
 		{
@@ -93,12 +131,14 @@ test_every_spelling_round_trips(void **state)
 		}
 		if (p->numeric >= 0)
 		{
+			PartyCode	got = 0;
+
 			snprintf(buf, sizeof(buf), "%03d", p->numeric);
-			assert_int_equal(code_of(buf), expected);
-			snprintf(buf, sizeof(buf), "%d", p->numeric);
-			assert_int_equal(code_of(buf), expected);
+			if (parse(buf, &got) == PARTY_PARSE_AMBIGUOUS)
+				assert_true(p->former);
+			else
+				assert_int_equal(got, expected);
 			assert_true(party_format_numeric(expected, out));
-			snprintf(buf, sizeof(buf), "%03d", p->numeric);
 			assert_string_equal(out, buf);
 		}
 		else
@@ -112,10 +152,15 @@ test_every_spelling_round_trips(void **state)
 		if (p->official_name)
 			assert_int_equal(code_of(p->official_name), expected);
 
-		party_format(expected, out);
-		assert_string_equal(out, p->alpha2);
+		assert_int_equal(party_format(expected, out), strlen(p->text));
+		assert_string_equal(out, p->text);
 		assert_ptr_equal(party_lookup(expected), p);
 	}
+	/* every further name and former code reads as its party */
+	for (int i = 0; i < party_name_alias_len; i++)
+		assert_int_equal(code_of(party_name_alias[i].name), party_name_alias[i].code);
+	for (int i = 0; i < party_code_alias_len; i++)
+		assert_int_equal(code_of(party_code_alias[i].spelling), party_code_alias[i].code);
 }
 
 /* A lookup finds exactly the codes in the table, and nothing else. */
@@ -134,13 +179,16 @@ test_lookup_is_exact(void **state)
 			if (p != NULL)
 			{
 				known++;
-				assert_int_equal(p->alpha2[0], a);
-				assert_int_equal(p->alpha2[1], b);
+				assert_int_equal(p->code, code);
 			}
 		}
 	assert_int_equal(known, party_table_len);
-	assert_null(party_lookup(PARTY_CODE('X', 'K')));	/* user-assigned */
+	assert_non_null(party_lookup(PARTY_CODE('X', 'K')));	/* user-assigned, Kosovo */
+	assert_non_null(party_lookup(PARTY_EXTRA_BASE + 1));	/* CSXX */
+	assert_null(party_lookup(PARTY_EXTRA_BASE));
+	assert_null(party_lookup(PARTY_EXTRA_BASE + 0xFF));
 	assert_null(party_lookup(PARTY_CODE('U', 'K')));	/* reserved */
+	assert_null(party_lookup(PARTY_CODE('B', 'U')));	/* a former code of MM, never stored */
 	assert_null(party_lookup(PARTY_CODE('b', 'e')));	/* only upper case is stored */
 }
 
@@ -295,51 +343,71 @@ test_common_misuse(void **state)
 	assert_int_equal(party_common_misuse("UKR", 3), 0);
 }
 
-static void
-expect_withdrawn(const char *input, const char *alpha4)
-{
-	const PartyWithdrawn *found[2];
-	int			n = party_withdrawn_find(input, strlen(input), found, 2);
-
-	assert_true(n >= 1);
-	assert_string_equal(found[0]->alpha4, alpha4);
-}
-
-/* Dissolved states and reused codes: hints, never parties. */
+/* Former states are parties; withdrawn codes of territories stay hints. */
 static void
 test_withdrawn_codes(void **state)
 {
 	const PartyWithdrawn *found[2];
+	PartyCode	ambiguous[3];
 	PartyCode	code = 0;
 
 	(void) state;
 	assert_true(party_withdrawn_len >= 31);
-	expect_withdrawn("SU", "SUHH");
-	expect_withdrawn("sun", "SUHH");
-	expect_withdrawn("USSR", "SUHH");
-	expect_withdrawn("SUHH", "SUHH");
-	expect_withdrawn("YU", "YUCS");
-	expect_withdrawn("Yugoslavia", "YUCS");
-	expect_withdrawn("DDR", "DDDE");
-	expect_withdrawn("German Democratic Republic", "DDDE");
-	expect_withdrawn("zaire", "ZRCD");
+	assert_int_equal(code_of("SU"), PARTY_CODE('S', 'U'));
+	assert_int_equal(code_of("sun"), PARTY_CODE('S', 'U'));
+	assert_int_equal(code_of("USSR"), PARTY_CODE('S', 'U'));
+	assert_int_equal(code_of("SUHH"), PARTY_CODE('S', 'U'));
+	assert_int_equal(code_of("YU"), PARTY_CODE('Y', 'U'));
+	assert_int_equal(code_of("Yugoslavia"), PARTY_CODE('Y', 'U'));
+	assert_int_equal(code_of("DDR"), PARTY_CODE('D', 'D'));
+	assert_int_equal(code_of("German Democratic Republic"), PARTY_CODE('D', 'D'));
+	assert_int_equal(code_of("Czechoslovakia"), PARTY_CODE('C', 'S'));
+	assert_int_equal(code_of("CSHH"), PARTY_CODE('C', 'S'));
+	assert_int_equal(code_of("csxx"), PARTY_EXTRA_BASE + 1);
+	assert_int_equal(code_of("SCG"), PARTY_EXTRA_BASE + 1);
+	/* renamed states are today's party */
+	assert_int_equal(code_of("zaire"), code_of("CD"));
+	assert_int_equal(code_of("ZR"), code_of("CD"));
+	assert_int_equal(code_of("BUMM"), code_of("MM"));
+	assert_int_equal(code_of("TP"), code_of("TL"));
+	assert_int_equal(code_of("BYS"), code_of("BY"));
 	/* CS was withdrawn twice: Czechoslovakia, then Serbia and Montenegro */
+	expect_status("CS", PARTY_PARSE_AMBIGUOUS);
+	expect_status("cs", PARTY_PARSE_AMBIGUOUS);
+	expect_status("891", PARTY_PARSE_AMBIGUOUS);
+	assert_int_equal(party_ambiguous_find(" CS ", 4, ambiguous, 3), 2);
+	assert_int_equal(ambiguous[0], PARTY_CODE('C', 'S'));
+	assert_int_equal(ambiguous[1], PARTY_EXTRA_BASE + 1);
+	assert_int_equal(party_ambiguous_find("891", 3, ambiguous, 3), 2);
+	assert_int_equal(party_ambiguous_find("BE", 2, ambiguous, 3), 0);
+	assert_int_equal(party_ambiguous_find("XX", 2, ambiguous, 3), 0);
 	assert_int_equal(party_withdrawn_find("CS", 2, found, 2), 2);
 	assert_string_equal(found[0]->alpha4, "CSHH");
 	assert_string_equal(found[1]->alpha4, "CSXX");
-	/* a withdrawn code reused today means today's party */
+	/* a code that reads as a party is not a hint */
+	assert_int_equal(party_withdrawn_find("SU", 2, found, 2), 0);
 	assert_int_equal(party_withdrawn_find("BY", 2, found, 2), 0);
 	assert_int_equal(party_withdrawn_find("GE", 2, found, 2), 0);
-	assert_int_equal(party_parse("BY", 2, PARTY_ACCEPT_ALL, &code), PARTY_PARSE_OK);
-	/* none of them parse as a party */
-	assert_int_equal(party_parse("SU", 2, PARTY_ACCEPT_ALL, &code), PARTY_PARSE_UNKNOWN_ALPHA2);
-	assert_int_equal(party_parse("YUG", 3, PARTY_ACCEPT_ALL, &code), PARTY_PARSE_UNKNOWN_ALPHA3);
-	assert_int_equal(party_parse("Czechoslovakia", 14, PARTY_ACCEPT_ALL, &code), PARTY_PARSE_UNKNOWN_NAME);
+	/* territories that were never states stay out, with their hint */
+	expect_status("AN", PARTY_PARSE_UNKNOWN_ALPHA2);
+	expect_status("ANHH", PARTY_PARSE_UNKNOWN_NAME);
+	expect_status("PZ", PARTY_PARSE_UNKNOWN_ALPHA2);
+	assert_int_equal(party_withdrawn_find("ANHH", 4, found, 2), 1);
+	assert_string_equal(found[0]->alpha4, "ANHH");
+	/* # takes only the abbreviations of parties with no ISO code */
+	assert_int_equal(code_of("#bav"), code_of("Bavaria"));
+	expect_status("#XYZ", PARTY_PARSE_UNKNOWN_NAME);
+	expect_status("#BE", PARTY_PARSE_UNKNOWN_NAME);
+	expect_status("#AUS", PARTY_PARSE_UNKNOWN_NAME);
+	/* four letters that are no code may still be a name */
+	assert_int_equal(code_of("Chad"), PARTY_CODE('T', 'D'));
+	assert_int_equal(code_of("laos"), PARTY_CODE('L', 'A'));
 	/* nothing else matches; max is respected */
 	assert_int_equal(party_withdrawn_find("XX", 2, found, 2), 0);
 	assert_int_equal(party_withdrawn_find("Belgium", 7, found, 2), 0);
 	assert_int_equal(party_withdrawn_find("CS", 2, found, 1), 1);
 	assert_int_equal(party_withdrawn_find("", 0, found, 2), 0);
+	(void) code;
 }
 
 /* The stored value orders like the alpha-2 text. */
@@ -351,8 +419,10 @@ test_order_is_alpha2_order(void **state)
 	assert_true(code_of("AD") < code_of("ZW"));
 	assert_true(code_of("BE") < code_of("BF"));
 	for (int i = 1; i < party_table_len; i++)
-		assert_true(PARTY_CODE(party_table[i - 1].alpha2[0], party_table[i - 1].alpha2[1]) <
-					PARTY_CODE(party_table[i].alpha2[0], party_table[i].alpha2[1]));
+		assert_true(party_table[i - 1].code < party_table[i].code);
+	/* parties with no alpha-2 of their own after every alpha-2 */
+	assert_true(code_of("ZW") < code_of("CSXX"));
+	assert_true(code_of("CSXX") < code_of("#BAV"));
 }
 
 int

@@ -28,8 +28,14 @@ test_index(void **state)
 	assert_int_equal(party_set_index(PARTY_CODE('B', 'A')), 26);
 	assert_int_equal(party_set_index(BE), 1 * 26 + 4);
 	assert_int_equal(party_set_index(UA), 20 * 26 + 0);
-	assert_int_equal(party_set_index(PARTY_CODE('Z', 'Z')), PARTY_SET_CODES - 1);
-	/* anything but two upper-case letters has no bit */
+	assert_int_equal(party_set_index(PARTY_CODE('Z', 'Z')), 675);
+	/* then the 256 codes of parties with no alpha-2 of their own */
+	assert_int_equal(party_set_index(PARTY_EXTRA_BASE), 676);
+	assert_int_equal(party_set_index(PARTY_EXTRA_BASE + 1), 677);
+	assert_int_equal(party_set_index(PARTY_EXTRA_BASE + 0xFF), PARTY_SET_CODES - 1);
+	assert_int_equal(party_set_index(PARTY_EXTRA_BASE + 0x100), -1);
+	assert_int_equal(party_set_index(PARTY_EXTRA_BASE - 1), -1);
+	/* anything else has no bit */
 	assert_int_equal(party_set_index(0), -1);
 	assert_int_equal(party_set_index(PARTY_CODE('a', 'a')), -1);
 	assert_int_equal(party_set_index(PARTY_CODE('A', '@')), -1);
@@ -37,7 +43,7 @@ test_index(void **state)
 	assert_int_equal(party_set_index(PARTY_CODE('A', '[')), -1);
 	assert_int_equal(party_set_index(PARTY_CODE('@', 'Z')), -1);
 	assert_int_equal(party_set_index(0xFFFF), -1);
-	assert_int_equal(PARTY_SET_BYTES, 85);
+	assert_int_equal(PARTY_SET_BYTES, 117);
 
 	/* index and code are inverse, and ascending index is ascending code */
 	for (int i = 0; i < PARTY_SET_CODES; i++)
@@ -58,7 +64,7 @@ test_every_party_fits(void **state)
 	memset(&set, 0, sizeof(set));
 	for (int r = 0; r < party_table_len; r++)
 	{
-		PartyCode	code = PARTY_CODE(party_table[r].alpha2[0], party_table[r].alpha2[1]);
+		PartyCode	code = party_table[r].code;
 
 		assert_false(party_set_contains(&set, code));
 		assert_true(party_set_add(&set, code));
@@ -90,7 +96,7 @@ test_add_count_contains(void **state)
 
 	/* the first and last bits */
 	assert_true(party_set_add(&set, PARTY_CODE('A', 'A')));
-	assert_true(party_set_add(&set, PARTY_CODE('Z', 'Z')));
+	assert_true(party_set_add(&set, PARTY_EXTRA_BASE + 0xFF));
 	assert_int_equal(party_set_count(&set), 5);
 	assert_int_equal(party_set_next(&set, 0), 0);
 	assert_int_equal(party_set_next(&set, 1), party_set_index(BE));
@@ -133,15 +139,15 @@ test_serialized_form(void **state)
 	(void) state;
 	memset(&set, 0, sizeof(set));
 	party_set_add(&set, BE);
-	party_set_add(&set, PARTY_CODE('Z', 'Z'));
+	party_set_add(&set, PARTY_EXTRA_BASE + 0xFF);
 	memcpy(bytes, set.bits, PARTY_SET_BYTES);
 	memset(&back, 0xAB, sizeof(back));
 	assert_true(party_set_from_bytes(bytes, PARTY_SET_BYTES, &back));
 	assert_memory_equal(back.bits, set.bits, PARTY_SET_BYTES);
-	/* ZZ, index 675, is bit 3 of the last byte, the last code */
+	/* 0x60FF, index 931, is bit 3 of the last byte, the last code */
 	assert_int_equal(bytes[PARTY_SET_BYTES - 1], 1u << 3);
 
-	/* wrong length or a bit past ZZ: refused, *out untouched */
+	/* wrong length or a bit past the last code: refused, *out untouched */
 	memset(&back, 0xAB, sizeof(back));
 	assert_false(party_set_from_bytes(bytes, PARTY_SET_BYTES - 1, &back));
 	assert_false(party_set_from_bytes(bytes, PARTY_SET_BYTES + 1, &back));

@@ -1,0 +1,129 @@
+/*
+ * party_history_core.c: parties through time, in pure C.
+ *
+ * The spells are a few hundred rows sorted by scheme, code and date: the
+ * lookups scan them, which is less code than an index and fast enough for
+ * functions called per row of a crosswalk join (a few microseconds).
+ */
+#include "party_history_core.h"
+
+#include <string.h>
+
+const PartySpell *
+party_spell_of(PartyScheme scheme, PartyCode party, int32_t ymd)
+{
+	const PartySpell *latest = NULL;
+
+	for (int i = 0; i < party_spell_len; i++)
+	{
+		const PartySpell *s = &party_spell[i];
+
+		if (s->scheme != scheme || s->party != party)
+			continue;
+		if (ymd == PARTY_DATE_LATEST)
+		{
+			if (latest == NULL || s->from > latest->from)
+				latest = s;
+		}
+		else if (party_spell_covers(s, ymd))
+			return s;
+	}
+	return latest;
+}
+
+static PartyFromCodeStatus
+from_spells(PartyScheme scheme, bool (*match) (const PartySpell *, const void *),
+			const void *key, int32_t ymd, PartyCode *out)
+{
+	const PartySpell *latest = NULL;
+	bool		known = false;
+
+	for (int i = 0; i < party_spell_len; i++)
+	{
+		const PartySpell *s = &party_spell[i];
+
+		if (s->scheme != scheme || !match(s, key))
+			continue;
+		known = true;
+		if (ymd == PARTY_DATE_LATEST)
+		{
+			if (latest == NULL || s->from > latest->from)
+				latest = s;
+		}
+		else if (party_spell_covers(s, ymd))
+		{
+			*out = s->party;
+			return PARTY_FROM_CODE_OK;
+		}
+	}
+	if (latest != NULL)
+	{
+		*out = latest->party;
+		return PARTY_FROM_CODE_OK;
+	}
+	return known ? PARTY_FROM_CODE_NOT_THEN : PARTY_FROM_CODE_UNKNOWN;
+}
+
+static bool
+match_code(const PartySpell *s, const void *key)
+{
+	return s->code == *(const int *) key;
+}
+
+typedef struct AbbrevKey
+{
+	const char *s;
+	size_t		len;
+} AbbrevKey;
+
+static bool
+match_abbrev(const PartySpell *s, const void *key)
+{
+	const AbbrevKey *k = key;
+
+	if (strlen(s->abbrev) != k->len)
+		return false;
+	for (size_t i = 0; i < k->len; i++)
+	{
+		unsigned char c = (unsigned char) k->s[i];
+
+		if ((c >= 'a' && c <= 'z' ? c - 32 : c) != (unsigned char) s->abbrev[i])
+			return false;
+	}
+	return true;
+}
+
+PartyFromCodeStatus
+party_from_code(PartyScheme scheme, int code, int32_t ymd, PartyCode *out)
+{
+	return from_spells(scheme, match_code, &code, ymd, out);
+}
+
+PartyFromCodeStatus
+party_from_abbrev(PartyScheme scheme, const char *s, size_t len, int32_t ymd, PartyCode *out)
+{
+	AbbrevKey	key = {s, len};
+
+	return from_spells(scheme, match_abbrev, &key, ymd, out);
+}
+
+bool
+party_exists_on(const PartyInfo *p, int32_t ymd)
+{
+	bool		listed = false;
+
+	for (int i = 0; i < party_spell_len; i++)
+	{
+		const PartySpell *s = &party_spell[i];
+
+		if (s->party != p->code)
+			continue;
+		if (party_spell_covers(s, ymd))
+			return true;
+		listed = true;
+	}
+	if (listed)
+		return false;
+	return (p->valid_from == 0 || p->valid_from <= ymd) &&
+		(p->valid_to == 0 || ymd <= p->valid_to);
+}

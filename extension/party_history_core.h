@@ -1,0 +1,56 @@
+/*
+ * party_history_core.h: parties through time, in pure C: which COW or
+ * Gleditsch-Ward code a party had on a date, which party a code meant, and
+ * whether a party was a state then.
+ *
+ * Dates are yyyymmdd integers (party_table.h); the fmgr wrappers in
+ * party_history.c convert PostgreSQL dates.  A spell whose end is 0 runs to
+ * its list's end and past it: the list ended, not the state.
+ */
+#ifndef SECPACT_PARTY_HISTORY_CORE_H
+#define SECPACT_PARTY_HISTORY_CORE_H
+
+#include "party_core.h"
+
+/* Any date, for "the latest spell" */
+#define PARTY_DATE_LATEST 0
+
+/*
+ * The spell of the scheme that gives party its code on ymd, or with
+ * PARTY_DATE_LATEST its latest spell; NULL when there is none.
+ */
+extern const PartySpell *party_spell_of(PartyScheme scheme, PartyCode party, int32_t ymd);
+
+typedef enum PartyFromCodeStatus
+{
+	PARTY_FROM_CODE_OK = 0,
+	PARTY_FROM_CODE_NOT_THEN,	/* a code of the list, but not on that date */
+	PARTY_FROM_CODE_UNKNOWN		/* a code the list never used */
+} PartyFromCodeStatus;
+
+/*
+ * The party a list's code meant on ymd (or in its latest spell, with
+ * PARTY_DATE_LATEST).
+ */
+extern PartyFromCodeStatus party_from_code(PartyScheme scheme, int code, int32_t ymd,
+										   PartyCode *out);
+
+/* The same for a COW abbreviation, len bytes at s, in any case. */
+extern PartyFromCodeStatus party_from_abbrev(PartyScheme scheme, const char *s, size_t len,
+											 int32_t ymd, PartyCode *out);
+
+/*
+ * Whether the party was a state on ymd: a spell of either list covers it;
+ * a party neither list has (territories, the EU) exists within its
+ * valid_from and valid_to, where 0 is open.
+ */
+extern bool party_exists_on(const PartyInfo *p, int32_t ymd);
+
+/* Whether a spell covers ymd. */
+static inline bool
+party_spell_covers(const PartySpell *s, int32_t ymd)
+{
+	return s->from <= ymd && (s->to == 0 || ymd <= s->to);
+}
+
+#endif

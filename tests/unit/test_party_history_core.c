@@ -1,0 +1,161 @@
+/*
+ * Unit tests of the pure history core: COW and Gleditsch-Ward codes by
+ * date, parties by date, driven without a server.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "party_history_core.h"
+
+static PartyCode
+party(const char *s)
+{
+	PartyCode	code = 0;
+
+	assert_int_equal(party_parse(s, strlen(s), PARTY_ACCEPT_ALL, &code), PARTY_PARSE_OK);
+	return code;
+}
+
+static int
+cow(const char *p, int32_t ymd)
+{
+	const PartySpell *s = party_spell_of(PARTY_SCHEME_COW, party(p), ymd);
+
+	return s ? s->code : -1;
+}
+
+static int
+gw(const char *p, int32_t ymd)
+{
+	const PartySpell *s = party_spell_of(PARTY_SCHEME_GW, party(p), ymd);
+
+	return s ? s->code : -1;
+}
+
+static PartyCode
+from(PartyScheme scheme, int code, int32_t ymd)
+{
+	PartyCode	out = 0;
+
+	assert_int_equal(party_from_code(scheme, code, ymd, &out), PARTY_FROM_CODE_OK);
+	return out;
+}
+
+/* The facts of issue #14. */
+static void
+test_facts(void **state)
+{
+	(void) state;
+	assert_int_equal(cow("DE", 19800601), 260);
+	assert_int_equal(cow("DE", 20000101), 255);
+	assert_int_equal(gw("DE", 20000101), 260);
+	assert_int_equal(gw("RS", 20100101), 340);
+	assert_int_equal(from(PARTY_SCHEME_COW, 365, 19800101), party("SUHH"));
+	assert_int_equal(from(PARTY_SCHEME_COW, 365, 20000101), party("RU"));
+	assert_int_equal(from(PARTY_SCHEME_COW, 345, 19800101), party("YUCS"));
+	assert_int_equal(from(PARTY_SCHEME_COW, 345, 20100101), party("RS"));
+	assert_int_equal(from(PARTY_SCHEME_COW, 265, 19800101), party("DDDE"));
+	assert_int_equal(from(PARTY_SCHEME_COW, 678, 19800101), party("YE"));
+	assert_int_equal(from(PARTY_SCHEME_COW, 680, 19800101), party("YDYE"));
+	assert_int_equal(from(PARTY_SCHEME_COW, 347, 20100101), party("XK"));
+}
+
+/* A known code outside its spells is NOT_THEN; an unknown one UNKNOWN; *out untouched. */
+static void
+test_statuses(void **state)
+{
+	PartyCode	out = 0xBEEF;
+
+	(void) state;
+	assert_int_equal(party_from_code(PARTY_SCHEME_COW, 265, 20000101, &out), PARTY_FROM_CODE_NOT_THEN);
+	assert_int_equal(party_from_code(PARTY_SCHEME_COW, 999, 20000101, &out), PARTY_FROM_CODE_UNKNOWN);
+	assert_int_equal(party_from_code(PARTY_SCHEME_GW, 54, 20000101, &out), PARTY_FROM_CODE_UNKNOWN);
+	assert_int_equal(out, 0xBEEF);
+	/* the latest spell */
+	assert_int_equal(from(PARTY_SCHEME_COW, 345, PARTY_DATE_LATEST), party("RS"));
+	assert_int_equal(from(PARTY_SCHEME_COW, 265, PARTY_DATE_LATEST), party("DDDE"));
+	/* abbreviations in any case; COW AUS is Austria, not ISO's Australia */
+	assert_int_equal(party_from_abbrev(PARTY_SCHEME_COW, "aus", 3, 20000101, &out), PARTY_FROM_CODE_OK);
+	assert_int_equal(out, party("AT"));
+	assert_int_equal(party_from_abbrev(PARTY_SCHEME_COW, "AU", 2, 20000101, &out), PARTY_FROM_CODE_UNKNOWN);
+	assert_int_equal(party_from_abbrev(PARTY_SCHEME_COW, "", 0, 20000101, &out), PARTY_FROM_CODE_UNKNOWN);
+	/* a spell that runs to the list's end runs on */
+	assert_int_equal(cow("DE", 99991231), 255);
+	assert_int_equal(cow("DE", 18151231), -1);
+	assert_int_equal(cow("AQ", PARTY_DATE_LATEST), -1);
+}
+
+/* Every spell: its party's code on its first and last day is the spell's. */
+static void
+test_every_spell_round_trips(void **state)
+{
+	(void) state;
+	for (int i = 0; i < party_spell_len; i++)
+	{
+		const PartySpell *s = &party_spell[i];
+		int32_t		days[2] = {s->from, s->to ? s->to : 99991231};
+
+		assert_non_null(party_lookup(s->party));
+		assert_true(s->to == 0 || s->from <= s->to);
+		for (int k = 0; k < 2; k++)
+		{
+			PartyCode	out = 0;
+
+			assert_ptr_equal(party_spell_of(s->scheme, s->party, days[k]), s);
+			assert_int_equal(party_from_code(s->scheme, s->code, days[k], &out), PARTY_FROM_CODE_OK);
+			assert_int_equal(out, s->party);
+			assert_true(party_exists_on(party_lookup(s->party), days[k]));
+		}
+		/* spells of one scheme and code never overlap: sorted, each ends before the next */
+		if (i > 0 && party_spell[i - 1].scheme == s->scheme && party_spell[i - 1].code == s->code)
+			assert_true(party_spell[i - 1].to != 0 && party_spell[i - 1].to < s->from);
+	}
+}
+
+/* Former parties have an end; parties of today none; existence follows the spells. */
+static void
+test_existence(void **state)
+{
+	(void) state;
+	for (int i = 0; i < party_table_len; i++)
+	{
+		const PartyInfo *p = &party_table[i];
+
+		assert_int_equal(p->former, p->valid_to != 0);
+		/* a former party is no state at the end of time, a party of the lists today is */
+		if (p->former)
+			assert_false(party_exists_on(p, 99991231));
+		else if (party_spell_of(PARTY_SCHEME_COW, p->code, PARTY_DATE_LATEST) != NULL)
+			assert_true(party_exists_on(p, 99991231));
+	}
+	assert_true(party_exists_on(party_lookup(party("DDDE")), 19800101));
+	assert_false(party_exists_on(party_lookup(party("DDDE")), 19910101));
+	assert_false(party_exists_on(party_lookup(party("EE")), 19600101));
+	assert_true(party_exists_on(party_lookup(party("EE")), 19300101));
+	/* in neither list: within its bounds, which are open */
+	assert_true(party_exists_on(party_lookup(party("AQ")), 18000101));
+	for (int i = 0; i < party_successor_len; i++)
+	{
+		assert_true(party_lookup(party_successor[i].party)->former);
+		assert_non_null(party_lookup(party_successor[i].successor));
+	}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_facts),
+		cmocka_unit_test(test_statuses),
+		cmocka_unit_test(test_every_spell_round_trips),
+		cmocka_unit_test(test_existence),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
