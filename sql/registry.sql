@@ -192,7 +192,8 @@ BEGIN
 				substring(line FROM '''\{([^}]*)\}''::dyad\[\]'), ','), 1), 0) || ' dyads)');
 	END LOOP;
 END $$;
-SELECT indexrelid::regclass, indisunique FROM pg_index WHERE indrelid = 'secpact.agreement'::regclass ORDER BY 1;
+-- (by name: their OIDs' order depends on the scripts that made them)
+SELECT indexrelid::regclass, indisunique FROM pg_index WHERE indrelid = 'secpact.agreement'::regclass ORDER BY indexrelid::regclass::text;
 SELECT * FROM pg_temp.plan($$SELECT * FROM secpact.agreement WHERE parties @> 'TV'::party$$);
 EXPLAIN (COSTS OFF) SELECT * FROM secpact.agreement WHERE parties = 'NZ-AU'::dyad;
 SELECT count(*) FROM secpact.agreement WHERE parties @> 'TV'::party;
