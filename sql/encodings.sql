@@ -43,6 +43,10 @@ SELECT count(*) AS names_that_do_not_parse_back FROM parties() WHERE try_party(n
 -- hints name the party in the database's encoding
 SELECT 'Cote d Ivoir'::party;
 SELECT 'Türkiye-BE'::dyad;
+-- lengths are the user's: 40 bytes here, 80 in UTF-8, is no name, not too long
+SELECT repeat('é', 40)::party;
+SELECT repeat('é', 70)::party;
+SELECT (repeat(' ', 100000) || 'Türkiye' || repeat(' ', 100000))::party;
 -- the registry: signing_order, the views, the chart
 INSERT INTO secpact.agreement (parties, kind, signed_on, place) VALUES
 	('CI-TR', 'trade', '2020-01-01', 'Ankara'), ('CI-AX', 'trade', '2021-01-01', 'Mariehamn');
