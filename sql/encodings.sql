@@ -4,6 +4,7 @@
 -- is written without its accent (see README).  Each database is made here
 -- and dropped at the end; the client speaks UTF-8 throughout.
 SET client_min_messages = warning;
+SELECT current_database() AS regress_database \gset
 DROP DATABASE IF EXISTS regress_secpact_sql_ascii;
 DROP DATABASE IF EXISTS regress_secpact_latin1;
 DROP DATABASE IF EXISTS regress_secpact_win1251;
@@ -102,7 +103,7 @@ SET client_encoding = 'UTF8';
 SELECT count(*) AS rows_restored, count(*) FILTER (WHERE party_name(party) = name) AS names_equal FROM names;
 SELECT name FROM names WHERE party IN ('AX', 'BL', 'CI', 'CW', 'RE', 'TR') ORDER BY party;
 
-\c contrib_regression
+\c :regress_database
 SET client_min_messages = warning;
 DROP DATABASE regress_secpact_sql_ascii;
 DROP DATABASE regress_secpact_latin1;
