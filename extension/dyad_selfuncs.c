@@ -555,7 +555,8 @@ build_eq_cache(FmgrInfo *flinfo, VariableStatData *vardata, Oid operator)
 	nullfrac = stats->stanullfrac;
 	have_mcv = get_attstatsslot(&sslot, vardata->statsTuple, STATISTIC_KIND_MCV,
 								InvalidOid, ATTSTATSSLOT_VALUES | ATTSTATSSLOT_NUMBERS);
-	if (have_mcv && sslot.nvalues != sslot.nnumbers)
+	/* read as dyads below: only a list of the extension's dyads will do */
+	if (have_mcv && (sslot.nvalues != sslot.nnumbers || !secpact_is_dyad_type(sslot.valuetype)))
 	{
 		free_attstatsslot(&sslot);
 		return NULL;

@@ -212,6 +212,9 @@ party_parse_server(const char *s, size_t len, int accept, PartyCode *out)
 	utf8 = secpact_server_to_utf8(trimmed, tlen, &ulen);
 	if (utf8 == NULL)
 		return party_parse(s, len, accept, out);	/* matches no name */
+	/* longer only in UTF-8: no name, but not "too long" as the user wrote it */
+	if (ulen > PARTY_MAX_INPUT && tlen <= PARTY_MAX_INPUT)
+		return PARTY_PARSE_UNKNOWN_NAME;
 	return party_parse(utf8, ulen, accept, out);
 }
 

@@ -44,6 +44,45 @@ COMMENT ON CONSTRAINT agreement_signed_on_in_years_1_to_9999 ON secpact.agreemen
 	'signature is a finite date in years 1 to 9999, the years dyad_years() counts';
 COMMENT ON CONSTRAINT agreement_entry_into_force_in_years_1_to_9999 ON secpact.agreement IS
 	'entry into force is a finite date in years 1 to 9999 (NULL when unknown)';
+
+-- Statistics that 1.1's ANALYZE wrote for a domain over dyad beside a
+-- foreign type named party hold that type's = and an array of it filled
+-- with two-byte parties: pg_stats crashes or fails on them.  1.2 never
+-- writes such a slot and its estimators ignore one, but pg_stats would
+-- still read it: remove the statistics of those columns (the next ANALYZE
+-- gathers them again), with a warning.  Only a superuser may; others are
+-- told to ANALYZE.
+DO $$
+DECLARE
+	party_eq pg_catalog.oid := '@extschema@.=(@extschema@.party, @extschema@.party)'::pg_catalog.regoperator;
+	analyze_fn pg_catalog.oid := '@extschema@.dyad_typanalyze(internal)'::pg_catalog.regprocedure;
+	removed pg_catalog.int8;
+BEGIN
+	IF NOT pg_catalog.has_table_privilege('pg_catalog.pg_statistic', 'DELETE') THEN
+		RAISE WARNING 'statistics of dyad columns gathered before 1.2 are not checked'
+			USING HINT = 'ANALYZE tables with columns of domains over dyad again.';
+		RETURN;
+	END IF;
+	DELETE FROM pg_catalog.pg_statistic s
+	USING pg_catalog.pg_attribute a, pg_catalog.pg_type t
+	WHERE a.attrelid OPERATOR(pg_catalog.=) s.starelid
+	  AND a.attnum OPERATOR(pg_catalog.=) s.staattnum
+	  AND t.oid OPERATOR(pg_catalog.=) a.atttypid
+	  AND t.typanalyze OPERATOR(pg_catalog.=) analyze_fn
+	  AND ((s.stakind1 OPERATOR(pg_catalog.=) 4 AND s.staop1 OPERATOR(pg_catalog.<>) party_eq)
+		OR (s.stakind2 OPERATOR(pg_catalog.=) 4 AND s.staop2 OPERATOR(pg_catalog.<>) party_eq)
+		OR (s.stakind3 OPERATOR(pg_catalog.=) 4 AND s.staop3 OPERATOR(pg_catalog.<>) party_eq)
+		OR (s.stakind4 OPERATOR(pg_catalog.=) 4 AND s.staop4 OPERATOR(pg_catalog.<>) party_eq)
+		OR (s.stakind5 OPERATOR(pg_catalog.=) 4 AND s.staop5 OPERATOR(pg_catalog.<>) party_eq));
+	GET DIAGNOSTICS removed = ROW_COUNT;
+	IF removed OPERATOR(pg_catalog.>) 0 THEN
+		RAISE WARNING 'removed % rows of statistics of dyad columns gathered beside a foreign type named party', removed
+			USING HINT = 'ANALYZE those tables again.';
+	END IF;
+END
+$$;
+
+--------------------------------------------------------------------------
 -- Registry integrity (#12 items 4, 5, 6): supersession checked (same
 -- parties, no cycle, no earlier entry into force), a signatory's party
 -- checked from both tables and under row-level security, and every pg_dump

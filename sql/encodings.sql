@@ -4,6 +4,7 @@
 -- is written without its accent (see README).  Each database is made here
 -- and dropped at the end; the client speaks UTF-8 throughout.
 SET client_min_messages = warning;
+SELECT current_database() AS regress_database \gset
 DROP DATABASE IF EXISTS regress_secpact_sql_ascii;
 DROP DATABASE IF EXISTS regress_secpact_latin1;
 DROP DATABASE IF EXISTS regress_secpact_win1251;
@@ -43,6 +44,10 @@ SELECT count(*) AS names_that_do_not_parse_back FROM parties() WHERE try_party(n
 -- hints name the party in the database's encoding
 SELECT 'Cote d Ivoir'::party;
 SELECT 'Türkiye-BE'::dyad;
+-- lengths are the user's: 40 bytes here, 80 in UTF-8, is no name, not too long
+SELECT repeat('é', 40)::party;
+SELECT repeat('é', 70)::party;
+SELECT (repeat(' ', 100000) || 'Türkiye' || repeat(' ', 100000))::party;
 -- the registry: signing_order, the views, the chart
 INSERT INTO secpact.agreement (parties, kind, signed_on, place) VALUES
 	('CI-TR', 'trade', '2020-01-01', 'Ankara'), ('CI-AX', 'trade', '2021-01-01', 'Mariehamn');
@@ -98,7 +103,7 @@ SET client_encoding = 'UTF8';
 SELECT count(*) AS rows_restored, count(*) FILTER (WHERE party_name(party) = name) AS names_equal FROM names;
 SELECT name FROM names WHERE party IN ('AX', 'BL', 'CI', 'CW', 'RE', 'TR') ORDER BY party;
 
-\c contrib_regression
+\c :regress_database
 SET client_min_messages = warning;
 DROP DATABASE regress_secpact_sql_ascii;
 DROP DATABASE regress_secpact_latin1;

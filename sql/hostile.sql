@@ -100,3 +100,33 @@ SELECT public.regress_estimated_rows('SELECT * FROM regress_app.deals WHERE pair
 DROP SCHEMA regress_app CASCADE;
 DROP FUNCTION public.regress_estimated_rows(text);
 DROP ROLE regress_secpact_nobody;
+
+--------------------------------------------------------------------------
+-- Statistics that 1.1 wrote beside a foreign type named party are removed
+-- by the update to 1.2 (pg_stats would still read them).  Forged here as
+-- 1.1 wrote them: the MCELEM slot with another type's = operator.
+--------------------------------------------------------------------------
+BEGIN;
+DROP EXTENSION secpact CASCADE;
+CREATE EXTENSION secpact VERSION '1.1';
+CREATE SCHEMA regress_old;
+CREATE DOMAIN regress_old.d AS dyad;
+CREATE TABLE regress_old.t (x regress_old.d, y dyad, tags text[]);
+INSERT INTO regress_old.t SELECT 'AD-AF', 'BE-UA', ARRAY['a', 'b'] FROM generate_series(1, 100);
+ANALYZE regress_old.t;
+UPDATE pg_statistic SET staop1 = 'pg_catalog.=(text, text)'::regoperator
+WHERE starelid = 'regress_old.t'::regclass AND staattnum = 1 AND stakind1 = 4;
+UPDATE pg_statistic SET staop2 = 'pg_catalog.=(text, text)'::regoperator
+WHERE starelid = 'regress_old.t'::regclass AND staattnum = 1 AND stakind2 = 4;
+UPDATE pg_statistic SET staop3 = 'pg_catalog.=(text, text)'::regoperator
+WHERE starelid = 'regress_old.t'::regclass AND staattnum = 1 AND stakind3 = 4;
+UPDATE pg_statistic SET staop4 = 'pg_catalog.=(text, text)'::regoperator
+WHERE starelid = 'regress_old.t'::regclass AND staattnum = 1 AND stakind4 = 4;
+SELECT staattnum FROM pg_statistic WHERE starelid = 'regress_old.t'::regclass ORDER BY staattnum;
+SET client_min_messages = notice;
+ALTER EXTENSION secpact UPDATE TO '1.2';
+SET client_min_messages = warning;
+-- the forged column's statistics are gone, the others kept
+SELECT staattnum FROM pg_statistic WHERE starelid = 'regress_old.t'::regclass ORDER BY staattnum;
+ROLLBACK;
+SELECT extversion FROM pg_extension WHERE extname = 'secpact';
