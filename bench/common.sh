@@ -4,8 +4,12 @@
 # The server writes and reads the CSV files itself (the loads measure COPY
 # inside the server), so they live outside the clone, which the postgres
 # user may not be able to read (as in CI), in a temp dir it owns.
+# The generator's checksum is in the name, so that data written by another
+# version of bench/generate.sql (another clone, an older commit) is not reused.
 bench_data_dir() {	# rows
-	echo "${BENCH_DATA:-${TMPDIR:-/tmp}/secpact-bench}/data-$1-${BENCH_SEED:-0.5}"
+	local gen
+	gen=$(sha256sum "$(dirname "${BASH_SOURCE[0]}")/generate.sql" | cut -c1-12)
+	echo "${BENCH_DATA:-${TMPDIR:-/tmp}/secpact-bench}/data-$1-${BENCH_SEED:-0.5}-$gen"
 }
 
 # Every shape's tables and indexes (6.5 GB at 10M rows) fit in shared

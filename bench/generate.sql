@@ -96,3 +96,18 @@ FROM (
 		) x2
 	) x3
 ) x4;
+
+-- A supersession replaces the dyad's previous agreement (by id, as the
+-- loads go in id order), when that one was signed no later and enters into
+-- force no later (when both dates are known): what the registry accepts
+-- since 1.2 (same parties, no cycle, in order).  Of the rows drawn above
+-- (1%), those whose dyad has no such agreement supersede nothing.
+UPDATE bench_gen.agreement a
+SET supersedes = CASE WHEN p.prev_signed <= a.signed_on
+						   AND (p.prev_entry IS NULL OR a.entry_into_force IS NULL
+								OR p.prev_entry <= a.entry_into_force) THEN p.prev END
+FROM (SELECT id, lag(id) OVER w AS prev, lag(signed_on) OVER w AS prev_signed,
+			 lag(entry_into_force) OVER w AS prev_entry
+	  FROM bench_gen.agreement
+	  WINDOW w AS (PARTITION BY least(party_a, party_b), greatest(party_a, party_b) ORDER BY id)) p
+WHERE a.id = p.id AND a.supersedes IS NOT NULL;
