@@ -7,10 +7,11 @@
        ink: the share of pixels that differ from the most common colour (the
        background of the card the drawing sits on, which need not be white)
     tests/dashboard/pngdiff.py diff A.png B.png
-    -> a=1280x2100 b=1280x2100 differing=0.0004
-       the share of pixels whose colour differs by more than 48 in some
-       channel: antialiasing and font hinting move a few pixels between
-       renderings, so bytes are not compared
+    -> a=1280x2100 b=1280x2100 differing=37
+       the number of pixels whose colour differs by more than 48 in some
+       channel (every pixel, when the sizes differ): antialiasing and font
+       hinting can move a few pixels between renderings, so bytes are not
+       compared
 """
 import collections
 import os
@@ -37,14 +38,13 @@ def stat(path):
 def diff(path_a, path_b):
     wa, ha, ca, ra = read_png(path_a)
     wb, hb, cb, rb = read_png(path_b)
-    differing = 1.0
+    differing = max(wa * ha, wb * hb)
     if (wa, ha) == (wb, hb):
-        count = 0
+        differing = 0
         for a, b in zip(pixels(ra, ca), pixels(rb, cb)):
             if abs(a[0] - b[0]) > 48 or abs(a[1] - b[1]) > 48 or abs(a[2] - b[2]) > 48:
-                count += 1
-        differing = count / float(wa * ha)
-    print("a=%dx%d b=%dx%d differing=%.4f" % (wa, ha, wb, hb, differing))
+                differing += 1
+    print("a=%dx%d b=%dx%d differing=%d" % (wa, ha, wb, hb, differing))
 
 
 if __name__ == "__main__":
