@@ -2,6 +2,7 @@
 -- synthetic registry of bench/generate.sql (run before it, -v rows=N).
 \set ON_ERROR_STOP 1
 SET client_min_messages = warning;
+DELETE FROM secpact.agreement;
 INSERT INTO secpact.agreement (id, parties, kind, title, signed_on, day_order, place, place_country,
 							   entry_into_force, expires_on, terminated_on, supersedes, framework, source)
 SELECT id, dyad(party_a::party, party_b::party), kind, title, signed_on, day_order, place,
