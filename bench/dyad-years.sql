@@ -41,34 +41,7 @@ END
 $$;
 
 CREATE TABLE bench_dy.result (case_name text, impl text, rows bigint, ms numeric, temp_mb numeric);
--- Runs one measurement: the query's row count, its time, and the temporary
--- bytes this database wrote meanwhile (statistics flushed around it).
-CREATE PROCEDURE bench_dy.measure(case_name text, impl text, query text)
-LANGUAGE plpgsql AS $$
-DECLARE
-	t0 timestamptz;
-	n bigint;
-	temp0 bigint;
-	temp1 bigint;
-BEGIN
-	PERFORM pg_stat_force_next_flush();
-	COMMIT;
-	PERFORM pg_stat_clear_snapshot();
-	SELECT temp_bytes INTO temp0 FROM pg_stat_database WHERE datname = current_database();
-	t0 := clock_timestamp();
-	EXECUTE 'SELECT count(*) FROM (' || query || ') q' INTO n;
-	INSERT INTO bench_dy.result VALUES (case_name, impl, n,
-		round(extract(epoch FROM clock_timestamp() - t0)::numeric * 1000, 1), NULL);
-	PERFORM pg_stat_force_next_flush();
-	COMMIT;
-	PERFORM pg_sleep(1.2);	-- stats of the finished transaction reach the shared counters
-	PERFORM pg_stat_clear_snapshot();
-	SELECT temp_bytes INTO temp1 FROM pg_stat_database WHERE datname = current_database();
-	UPDATE bench_dy.result SET temp_mb = round((temp1 - temp0) / 1048576.0, 1)
-	WHERE bench_dy.result.case_name = measure.case_name AND bench_dy.result.impl = measure.impl;
-	COMMIT;
-END
-$$;
+-- bench/dyad-years-measure.sql runs one measurement of :query.
 
 -- The plain-SQL expansion a user would write: each agreement into its years.
 \set plain 'SELECT text(a.parties) AS dyad, y, count(*) FROM secpact.agreement a CROSS JOIN LATERAL generate_series(greatest(extract(year FROM coalesce(a.entry_into_force, a.signed_on))::int, FIRST), coalesce(extract(year FROM least(a.expires_on, a.terminated_on) - 1)::int, LAST)) AS y WHERE NOT a.multilateral AND a.kind = KIND GROUP BY a.parties, y ORDER BY a.parties, y'
@@ -78,18 +51,36 @@ $$;
 INSERT INTO secpact.agreement (parties, kind, signed_on)
 SELECT 'BE-UA', 'bench-identical', '2000-01-01' FROM generate_series(1, 4000);
 ANALYZE secpact.agreement;
-CALL bench_dy.measure('4000 identical, 2000-2999', '1.2 dyad_years', $$SELECT * FROM dyad_years(2000, 2999, 'bench-identical')$$);
-CALL bench_dy.measure('4000 identical, 2000-2999', '1.1 dyad_years', $$SELECT * FROM bench_dy.dyad_years_1_1(2000, 2999, 'bench-identical')$$);
+\set case '4000 identical, 2000-2999'
+\set impl '1.2 dyad_years'
+\set query 'SELECT * FROM dyad_years(2000, 2999, ''bench-identical'')'
+\i bench/dyad-years-measure.sql
+\set case '4000 identical, 2000-2999'
+\set impl '1.1 dyad_years'
+\set query 'SELECT * FROM bench_dy.dyad_years_1_1(2000, 2999, ''bench-identical'')'
+\i bench/dyad-years-measure.sql
 SELECT replace(replace(replace(:'plain', 'FIRST', '2000'), 'LAST', '2999'), 'KIND', '''bench-identical''') AS q \gset
-CALL bench_dy.measure('4000 identical, 2000-2999', 'plain SQL generate_series', :'q');
+\set case '4000 identical, 2000-2999'
+\set impl 'plain SQL generate_series'
+\set query :q
+\i bench/dyad-years-measure.sql
 -- the same 4,000 over two years: 2 rows out, 8,000 agreement-years in
-CALL bench_dy.measure('4000 identical, 2000-2001', '1.2 dyad_years', $$SELECT * FROM dyad_years(2000, 2001, 'bench-identical')$$);
-CALL bench_dy.measure('4000 identical, 2000-2001', '1.1 dyad_years', $$SELECT * FROM bench_dy.dyad_years_1_1(2000, 2001, 'bench-identical')$$);
+\set case '4000 identical, 2000-2001'
+\set impl '1.2 dyad_years'
+\set query 'SELECT * FROM dyad_years(2000, 2001, ''bench-identical'')'
+\i bench/dyad-years-measure.sql
+\set case '4000 identical, 2000-2001'
+\set impl '1.1 dyad_years'
+\set query 'SELECT * FROM bench_dy.dyad_years_1_1(2000, 2001, ''bench-identical'')'
+\i bench/dyad-years-measure.sql
 DELETE FROM secpact.agreement WHERE kind = 'bench-identical';
 
 -- Case 2: NATO (496 dyads from 32 memberships), 1949-2030.
 \i data/load-nato.sql
-CALL bench_dy.measure('NATO memberships, 1949-2030', '1.2 dyad_years', $$SELECT * FROM dyad_years(1949, 2030, 'alliance')$$);
+\set case 'NATO memberships, 1949-2030'
+\set impl '1.2 dyad_years'
+\set query 'SELECT * FROM dyad_years(1949, 2030, ''alliance'')'
+\i bench/dyad-years-measure.sql
 
 SELECT format('%-30s %-28s %10s %12s %10s', 'case', 'implementation', 'rows', 'ms', 'temp MB');
 SELECT format('%-30s %-28s %10s %12s %10s', case_name, impl, rows, ms, temp_mb) FROM bench_dy.result ORDER BY case_name, impl;
