@@ -64,6 +64,6 @@ FROM parties(include_former => true) a WHERE a.party <> 'US';
 CREATE INDEX ON user_historical (d);
 INSERT INTO user_partitioned SELECT p, d, 100000 + id FROM user_historical;
 INSERT INTO secpact.agreement (id, parties, kind, signed_on, entry_into_force) VALUES
-	(70001, 'SU-DD', 'historical', '1955-09-20', '1955-10-06'),
-	(70002, '#BAV-#AUH', 'historical', '1866-06-14', '1866-06-14'),
-	(70003, 'CSXX-YUCS', 'historical', '2003-02-04', NULL);
+	(71001, 'SU-DD', 'historical', '1955-09-20', '1955-10-06'),
+	(71002, '#BAV-#AUH', 'historical', '1866-06-14', '1866-06-14'),
+	(71003, 'CSXX-YUCS', 'historical', '2003-02-04', NULL);

@@ -7,7 +7,7 @@ SELECT * FROM signing_order('UA');
 SELECT position FROM signing_order('UA') WHERE counterpart = 'BE';
 SELECT * FROM partners('UA') ORDER BY 1;
 SELECT id, parties, kind, signed_on, day_order, place, place_country, expires_on FROM secpact.agreement ORDER BY id;
-SELECT * FROM secpact.signatory ORDER BY agreement_id, party, name;
+SELECT agreement_id, party, name, title FROM secpact.signatory ORDER BY agreement_id, party, name;
 SELECT count(*), sum(id) FROM user_pairs WHERE actor = 'BE';
 SELECT count(*), sum(id) FROM user_pairs WHERE actor IN ('UA', 'EU', 'US');
 SELECT count(*), sum(id) FROM user_pairs WHERE pair = 'BE-UA';
