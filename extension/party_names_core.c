@@ -500,6 +500,20 @@ party_names_suggest(const char *s, size_t len, const PartyNameEntry **out, int m
 
 		if (abs((int) e->len - n) > 4 * limit)
 			continue;
+		/*
+		 * A near miss keeps its first or its second character: that test
+		 * reads two characters, and leaves the edit distance to a few dozen
+		 * of the 58,000 spellings (error hints and soft errors pay for it).
+		 */
+		{
+			size_t		at = 0;
+			int32_t		c1 = next_code_point((const unsigned char *) party_names_text + e->text, e->len, &at);
+			int32_t		c2 = at < e->len ?
+				next_code_point((const unsigned char *) party_names_text + e->text, e->len, &at) : -1;
+
+			if (c1 != input[0] && (nin < 2 || c2 != input[1]))
+				continue;
+		}
 		ncand = code_points(party_names_text + e->text, e->len, cand, PARTY_NAMES_MAX_INPUT);
 		if (ncand <= 0 || (d = bounded_distance(input, nin, cand, ncand, limit)) > limit)
 			continue;
