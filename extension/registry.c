@@ -435,11 +435,14 @@ signing_orders(PG_FUNCTION_ARGS)
  * transaction's own writes), and the subtransaction, whose abort hides its
  * rows without changing those fields.  Any other snapshot starts over.  A
  * snapshot without a completion count (an imported or historic one) cannot
- * be compared, and is never read in bulk, except in a parallel worker.  The bulk read is bounded: past
- * SUPERSEDED_BULK_MAX ids, the calls on that snapshot look each agreement up.
+ * be compared, and is never read in bulk, except in a parallel worker.  The
+ * bulk read is bounded: past SUPERSEDED_BULK_MAX ids, the calls on that
+ * snapshot look each agreement up.
  */
 #define SUPERSEDED_LOOKUPS_BEFORE_BULK 64
+#ifndef SUPERSEDED_BULK_MAX		/* a test build may lower it */
 #define SUPERSEDED_BULK_MAX (1 << 20)	/* ids: 8 MB */
+#endif
 
 typedef struct SupersededCache
 {
