@@ -775,9 +775,11 @@ BEGIN
 			   c.y1
 		FROM counted c WHERE c.multi
 	), events AS (
-		SELECT o.parties, o.y0 AS y, 1 AS delta FROM once_a_year o WHERE o.y0 <= o.y1
-		UNION ALL
-		SELECT o.parties, o.y1 + 1, -1 FROM once_a_year o WHERE o.y0 <= o.y1
+		-- one reference to once_a_year, which is then not materialized
+		SELECT o.parties, e.y, e.delta
+		FROM once_a_year o
+		CROSS JOIN LATERAL (VALUES (o.y0, 1), (o.y1 + 1, -1)) AS e(y, delta)
+		WHERE o.y0 <= o.y1
 	), steps AS (
 		SELECT e.parties, e.y, sum(e.delta) AS delta
 		FROM events e
