@@ -160,11 +160,11 @@ accession_order(PG_FUNCTION_ARGS)
 		bool		nulls[6] = {false, false, false, false, false, false};
 		char		ordinal[ORDINAL_MAX_LEN];
 		size_t		len = ordinal_format(rows[i].position, ordinal);
-		const PartyInfo *p = &party_table[rows[i].index];
+		PartyCode	party = party_table[rows[i].index].code;
 
 		out[0] = Int32GetDatum(rows[i].position);
-		out[1] = PartyGetDatum(PARTY_CODE(p->alpha2[0], p->alpha2[1]));
-		out[2] = PointerGetDatum(cstring_to_text(p->name));
+		out[1] = PartyGetDatum(party);
+		out[2] = PointerGetDatum(party_name_text(party, party_session_language()));
 		out[3] = DateADTGetDatum(rows[i].day);
 		out[4] = PointerGetDatum(cstring_to_text_with_len(ordinal, (int) len));
 		out[5] = BoolGetDatum(rows[i].shared);
