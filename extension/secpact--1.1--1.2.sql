@@ -156,14 +156,24 @@ COMMENT ON CONSTRAINT signatory_agreement_parties ON secpact.signatory IS
 -- it, and keeps the clear message of 1.0 for a party not in the agreement.
 -- A writer who cannot see the agreement names the parties itself, and the
 -- foreign key checks them.
+-- A multilateral agreement (its column "multilateral" is added further down;
+-- PL/pgSQL resolves it when the trigger runs) has members, not two parties:
+-- its signatories are refused with a message saying where signatures go.
 CREATE OR REPLACE FUNCTION secpact.signatory_party_check() RETURNS trigger
 	LANGUAGE plpgsql PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	pair @extschema@.dyad;
+	is_multilateral boolean;
 BEGIN
-	SELECT a.parties INTO pair FROM secpact.agreement a WHERE a.id OPERATOR(pg_catalog.=) NEW.agreement_id;
+	SELECT a.parties, a.multilateral INTO pair, is_multilateral
+	FROM secpact.agreement a WHERE a.id OPERATOR(pg_catalog.=) NEW.agreement_id;
+	IF FOUND AND is_multilateral THEN
+		RAISE EXCEPTION 'agreement % is multilateral: secpact.signatory holds the signatories of bilateral agreements', NEW.agreement_id
+			USING ERRCODE = 'feature_not_supported',
+				  HINT = 'Record when each member signed and became bound in secpact.membership (signed_on, bound_on).';
+	END IF;
 	IF FOUND AND NOT pair OPERATOR(@extschema@.@>) NEW.party THEN
 		RAISE EXCEPTION 'party % is not a party to agreement %', NEW.party, NEW.agreement_id
 			USING ERRCODE = 'check_violation',
@@ -987,38 +997,3 @@ CREATE FUNCTION @extschema@.parties(include_former boolean)
 	AS 'MODULE_PATHNAME', 'parties_all' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 281;
 COMMENT ON FUNCTION @extschema@.parties(boolean) IS
 	'the parties of today, as parties(), and with include_former => true every former party too';
-
--- ---------------------------------------------------------------------------
--- Signatories of multilateral agreements: 1.2 records each member's
--- signature and accession in secpact.membership, not the persons who signed
--- for it.  A signatory row carries its agreement's parties (a bilateral
--- dyad), which a multilateral agreement has not: refuse it with a clear
--- message rather than with the foreign key's.
--- ---------------------------------------------------------------------------
-CREATE OR REPLACE FUNCTION secpact.signatory_party_check() RETURNS trigger
-	LANGUAGE plpgsql PARALLEL SAFE
-	SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-	pair @extschema@.dyad;
-	is_multilateral boolean;
-BEGIN
-	SELECT a.parties, a.multilateral INTO pair, is_multilateral
-	FROM secpact.agreement a WHERE a.id OPERATOR(pg_catalog.=) NEW.agreement_id;
-	IF FOUND AND is_multilateral THEN
-		RAISE EXCEPTION 'agreement % is multilateral: secpact.signatory holds the signatories of bilateral agreements', NEW.agreement_id
-			USING ERRCODE = 'feature_not_supported',
-				  HINT = 'Record when each member signed and became bound in secpact.membership (signed_on, bound_on).';
-	END IF;
-	IF FOUND AND NOT pair OPERATOR(@extschema@.@>) NEW.party THEN
-		RAISE EXCEPTION 'party % is not a party to agreement %', NEW.party, NEW.agreement_id
-			USING ERRCODE = 'check_violation',
-				  DETAIL = format('Agreement %s is between %s.', NEW.agreement_id, pair),
-				  HINT = 'A signatory signs for one of the two parties of the agreement.';
-	END IF;
-	IF FOUND THEN
-		NEW.parties := pair;
-	END IF;
-	RETURN NEW;
-END
-$$;
