@@ -653,31 +653,33 @@ party_withdrawn_find(const char *s, size_t len, const PartyWithdrawn **out, int 
 }
 
 /*
- * Optimal string alignment distance (edit distance counting a swap of two
- * neighbours as one edit), giving up once every cell exceeds limit.
+ * Optimal string alignment distance of two strings of code points (a swap
+ * of two neighbours as one edit), giving up once every cell exceeds limit: limit + 1
+ * then.  The English names' hints compare bytes with it, the translations'
+ * (party_names_core.c) code points.
  */
-static int
-edit_distance(const char *a, size_t alen, const char *b, size_t blen, int limit)
+int
+party_edit_distance(const int32_t *a, int alen, const int32_t *b, int blen, int limit)
 {
-	int			rows[3][PARTY_MAX_INPUT + 1];
+	int			rows[3][PARTY_EDIT_DISTANCE_MAX + 1];
 	int		   *prev2 = rows[0],
 			   *prev = rows[1],
 			   *cur = rows[2];
 
-	if (alen > PARTY_MAX_INPUT || blen > PARTY_MAX_INPUT)
+	if (alen > PARTY_EDIT_DISTANCE_MAX || blen > PARTY_EDIT_DISTANCE_MAX)
 		return limit + 1;
-	if ((alen > blen ? alen - blen : blen - alen) > (size_t) limit)
+	if ((alen > blen ? alen - blen : blen - alen) > limit)
 		return limit + 1;
 
-	for (size_t j = 0; j <= blen; j++)
-		prev[j] = (int) j;
-	for (size_t i = 1; i <= alen; i++)
+	for (int j = 0; j <= blen; j++)
+		prev[j] = j;
+	for (int i = 1; i <= alen; i++)
 	{
-		int			best = (int) i;
+		int			best = i;
 		int		   *t;
 
-		cur[0] = (int) i;
-		for (size_t j = 1; j <= blen; j++)
+		cur[0] = i;
+		for (int j = 1; j <= blen; j++)
 		{
 			int			cost = a[i - 1] == b[j - 1] ? 0 : 1;
 			int			d = prev[j] + 1;
@@ -701,6 +703,22 @@ edit_distance(const char *a, size_t alen, const char *b, size_t blen, int limit)
 		cur = t;
 	}
 	return prev[blen];
+}
+
+/* The same over bytes: the folded English names and their input. */
+static int
+edit_distance(const char *a, size_t alen, const char *b, size_t blen, int limit)
+{
+	int32_t		ca[PARTY_MAX_INPUT],
+				cb[PARTY_MAX_INPUT];
+
+	if (alen > PARTY_MAX_INPUT || blen > PARTY_MAX_INPUT)
+		return limit + 1;
+	for (size_t i = 0; i < alen; i++)
+		ca[i] = (unsigned char) a[i];
+	for (size_t j = 0; j < blen; j++)
+		cb[j] = (unsigned char) b[j];
+	return party_edit_distance(ca, (int) alen, cb, (int) blen, limit);
 }
 
 int

@@ -193,6 +193,15 @@ extern int	party_withdrawn_find(const char *s, size_t len,
 extern int	party_translated_find(const char *s, size_t len, PartyCode *out, int max);
 
 /*
+ * Optimal string alignment distance (a swap of neighbours as one edit) of two
+ * strings of code points, or limit + 1
+ * once it must exceed limit (or a string is longer than
+ * PARTY_EDIT_DISTANCE_MAX).
+ */
+#define PARTY_EDIT_DISTANCE_MAX 256
+extern int	party_edit_distance(const int32_t *a, int alen, const int32_t *b, int blen, int limit);
+
+/*
  * The party a translation's key (an ISO 3166-1 alpha-2 or 3166-3 alpha-4)
  * names, or 0.
  */

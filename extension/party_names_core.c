@@ -5,6 +5,7 @@
  * binary searches over constant data: no index is built at run time.
  */
 #include "party_names_core.h"
+#include "party_core.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -431,41 +432,6 @@ code_points(const char *s, size_t len, int32_t *out, int max)
 	return i < len ? -1 : n;
 }
 
-/* Levenshtein distance of a and b, or limit + 1 once it must exceed limit. */
-static int
-bounded_distance(const int32_t *a, int alen, const int32_t *b, int blen, int limit)
-{
-	int			prev[PARTY_NAMES_MAX_INPUT + 2],
-				cur[PARTY_NAMES_MAX_INPUT + 2];
-
-	if (abs(alen - blen) > limit)
-		return limit + 1;
-	for (int j = 0; j <= blen; j++)
-		prev[j] = j;
-	for (int i = 1; i <= alen; i++)
-	{
-		int			row_min;
-
-		cur[0] = row_min = i;
-		for (int j = 1; j <= blen; j++)
-		{
-			int			best = prev[j - 1] + (a[i - 1] != b[j - 1]);
-
-			if (prev[j] + 1 < best)
-				best = prev[j] + 1;
-			if (cur[j - 1] + 1 < best)
-				best = cur[j - 1] + 1;
-			cur[j] = best;
-			if (best < row_min)
-				row_min = best;
-		}
-		if (row_min > limit)
-			return limit + 1;
-		memcpy(prev, cur, sizeof(int) * (size_t) (blen + 1));
-	}
-	return prev[blen];
-}
-
 int
 party_names_suggest(const char *s, size_t len, const PartyNameEntry **out, int max)
 {
@@ -515,7 +481,7 @@ party_names_suggest(const char *s, size_t len, const PartyNameEntry **out, int m
 				continue;
 		}
 		ncand = code_points(party_names_text + e->text, e->len, cand, PARTY_NAMES_MAX_INPUT);
-		if (ncand <= 0 || (d = bounded_distance(input, nin, cand, ncand, limit)) > limit)
+		if (ncand <= 0 || (d = party_edit_distance(input, nin, cand, ncand, limit)) > limit)
 			continue;
 		for (int k = 0; k < found; k++)
 			if (out[k]->key == e->key)
