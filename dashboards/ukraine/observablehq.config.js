@@ -9,7 +9,8 @@ export default {
   title: "secpact: Ukraine",
   pages: [
     {name: "Overview", path: "/"},
-    {name: "Signing order", path: "/signing-order"}
+    {name: "Signing order", path: "/signing-order"},
+    {name: "NATO", path: "/nato"}
   ],
   theme: "air",
   style: "style.css",
@@ -17,7 +18,7 @@ export default {
   // no favicon request: the site asks only for its own files
   head: '<link rel="icon" href="data:,">',
   header: "",
-  footer: "Drawn from the secpact registry (the views <code>secpact.signing_timeline</code> and <code>secpact.partner_counts</code>, <code>dyad_years()</code>, <code>signing_order()</code> and <code>signing_chart()</code>).",
+  footer: "Drawn from the secpact registry (the views <code>secpact.signing_timeline</code> and <code>secpact.partner_counts</code>, <code>dyad_years()</code>, <code>signing_order()</code>, <code>signing_chart()</code>, <code>accession_order()</code> and <code>accession_chart()</code>).",
   pager: false,
   search: false,
   toc: false,

@@ -121,7 +121,7 @@ if (args.shot) {
   check("overview screenshot written to " + args.shot, problems.join("; "));
 } else {
   const pages = readdirSync(site).filter((f) => f.endsWith(".html")).map((f) => f === "index.html" ? "/" : "/" + f.replace(/\.html$/, ""));
-  check("the site has the overview and the signing order", ["/", "/signing-order"].every((p) => pages.includes(p)) ? "" : `pages: ${pages.join(" ")}`);
+  check("the site has the overview, the signing order and NATO", ["/", "/signing-order", "/nato"].every((p) => pages.includes(p)) ? "" : `pages: ${pages.join(" ")}`);
 
   for (const path of pages) {
     const {page, problems} = await open(path);
@@ -181,6 +181,28 @@ if (args.shot) {
       check(`${path}: secpact's chart is loaded (${loaded} px wide)`, loaded > 0 ? "" : "the image did not load");
       const [why, s] = await drawn(page, "img.secpact-chart", "secpact-chart");
       check(`${path}: secpact's chart is drawn${s ? ` (${s.width}x${s.height}, ${s.colours} colours, ink ${s.ink})` : ""}`, why);
+    } else if (path === "/nato") {
+      const rows = await page.locator("table.accession-order tbody tr").count();
+      check(`${path}: 32 members in the accession order`, rows === 32 ? "" : `${rows} rows`);
+      for (const [c, expected] of [["SE", "32nd"], ["FI", "31st"]]) {
+        const o = await text(page, `table.accession-order tr:not(.shared)[data-party=${c}] td.ordinal`);
+        check(`${path}: ${c} ${expected}, not shared`, o === expected ? "" : `${c}'s row says "${o}" (or is marked shared)`);
+      }
+      const founders = await page.locator("table.accession-order tr.shared").evaluateAll((trs) => trs
+        .filter((tr) => tr.querySelector("td.ordinal")?.textContent === "1st")
+        .map((tr) => tr.dataset.party).sort().join(" "));
+      const twelve = "BE CA DK FR GB IS IT LU NL NO PT US";
+      check(`${path}: the 12 founders share 1st`, founders === twelve ? "" : `1st, shared: ${founders}`);
+      const labels = await page.locator("#nato-steps svg text").allTextContents();
+      for (const label of ["GR TR 13th", "FI 31st", "SE 32nd"]) {
+        check(`${path}: the step chart's labels include "${label}"`, labels.includes(label) ? "" : `labels: ${labels.slice(0, 40).join(" | ")}`);
+      }
+      const steps = await page.locator("#nato-steps svg circle").count();
+      check(`${path}: one step per day of accession (${steps})`, steps === 11 ? "" : `${steps} dots, not 11`);
+      for (const [selector, name] of [["#nato-steps svg", "nato-steps"], ["#nato-chart img.secpact-chart", "nato-chart"]]) {
+        const [why, s] = await drawn(page, selector, name);
+        check(`${path}: the ${name === "nato-steps" ? "step chart" : "accession chart"} is drawn${s ? ` (${s.width}x${s.height}, ${s.colours} colours, ink ${s.ink})` : ""}`, why);
+      }
     }
     await page.close();
   }
