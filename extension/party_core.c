@@ -89,7 +89,7 @@ to_upper(unsigned char c)
 
 /* Whether len bytes at s are code, without regard to case. */
 static bool
-code_equals_ci(const char *s, size_t len, const char *code)
+code_equals(const char *s, size_t len, const char *code)
 {
 	if (code == NULL || strlen(code) != len)
 		return false;
@@ -550,8 +550,8 @@ party_ambiguous_find(const char *s, size_t len, PartyCode *out, int max)
 
 		if (!p->former)
 			continue;
-		if (code_equals_ci(s, len, p->alpha2) || code_equals_ci(s, len, p->alpha3) ||
-			(party_format_numeric(p->code, numeric) && code_equals_ci(s, len, numeric)))
+		if (code_equals(s, len, p->alpha2) || code_equals(s, len, p->alpha3) ||
+			(party_format_numeric(p->code, numeric) && code_equals(s, len, numeric)))
 			out[found++] = p->code;
 	}
 	return found;
@@ -584,16 +584,6 @@ party_common_misuse(const char *s, size_t len)
 	return 0;
 }
 
-static bool
-code_equals(const char *s, size_t len, const char *code)
-{
-	if (code == NULL || strlen(code) != len)
-		return false;
-	for (size_t i = 0; i < len; i++)
-		if (to_upper((unsigned char) s[i]) != code[i])
-			return false;
-	return true;
-}
 
 /* Whether norm equals the normalised name, or its part before ", ". */
 static bool
