@@ -65,6 +65,8 @@ EXCEPTION WHEN others THEN
 	GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE, msg = MESSAGE_TEXT, hint = PG_EXCEPTION_HINT;
 	RETURN state || ': ' || hint;
 END $$;
+-- unaligned: psql's width of Khmer and Indic text differs between majors
+\pset format unaligned
 SELECT t.name, string_agg(DISTINCT t.language, ' ' ORDER BY t.language) AS languages,
 	   string_agg(DISTINCT t.party::text, ' ' ORDER BY t.party::text) AS parties,
 	   pg_temp.party_error(t.name) AS error
@@ -72,6 +74,7 @@ FROM party_translations() t
 WHERE try_party(t.name) IS NULL
 GROUP BY t.name
 ORDER BY 1;
+\pset format aligned
 SELECT 'Dominik Cumhuriyeti'::party;
 
 -- the session's language

@@ -14,7 +14,7 @@ SELECT current_setting('server_version_num')::int >= 160000 AS soft_errors \gset
 
 SELECT left(v, 12) AS v, pg_input_is_valid(v, 'party') AS valid
 FROM (VALUES ('BE'), ('bel'), ('Belgium'), ('XX'), ('Belgum'), (''), ('UK'),
-             ('YU'), ('1000'), ('-56'), (repeat('x', 200)), (E'B\tE')) AS t(v);
+             ('QZ'), ('1000'), ('-56'), (repeat('x', 200)), (E'B\tE')) AS t(v);
 
 SELECT left(v, 12) AS v, pg_input_is_valid(v, 'dyad') AS valid
 FROM (VALUES ('BE-UA'), ('ukr:bel'), ('UA-UA'), ('XX-UA'), ('Ukraine-Belgium'),
@@ -42,8 +42,8 @@ $$;
 WITH inputs(v, typ) AS (
 	VALUES ('XX', 'party'), ('XXX', 'party'), ('999', 'party'), ('1000', 'party'),
 	       ('Belgum', 'party'), ('', 'party'), ('   ', 'party'), ('UK', 'party'),
-	       ('YU', 'party'), ('Unknownland', 'party'), (repeat('x', 200), 'party'),
-	       (E'B\tE', 'party'), ('Ελλάδα', 'party'),
+	       ('QZ', 'party'), ('Unknownland', 'party'), (repeat('x', 200), 'party'),
+	       (E'B\tE', 'party'), ('Ατλαντίδα', 'party'),
 	       ('UA-UA', 'dyad'), ('XX-UA', 'dyad'), ('UA-XX', 'dyad'),
 	       ('Ukraine-Belgium', 'dyad'), ('UA', 'dyad'), ('BEUA', 'dyad'),
 	       ('BE-UA-US', 'dyad'), ('', 'dyad'), (repeat('x', 200), 'dyad'),
