@@ -5,9 +5,8 @@
 #include "chart_internal.h"
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
-
-#include "signing_core.h"
 
 void
 chart_buf_init(ChartBuffer *b, const ChartAllocator *alloc)
@@ -65,9 +64,10 @@ chart_buf_append_str(ChartBuffer *b, const char *s)
 void
 chart_buf_append_int(ChartBuffer *b, long long v)
 {
-	char		out[DECIMAL_MAX_LEN];
+	char		out[24];		/* "-9223372036854775808" */
+	int			len = snprintf(out, sizeof(out), "%lld", v);
 
-	chart_buf_append(b, out, decimal_format(v, out));
+	chart_buf_append(b, out, (size_t) len);
 }
 
 /* One decimal, rounded half away from zero, without a trailing ".0". */

@@ -3,56 +3,17 @@
  * pure C (see chart_core.h).
  */
 #include "chart_internal.h"
+#include "utf8_core.h"
 
 #define REPLACEMENT 0xFFFD
 
-/*
- * Decodes one character at s[0, len), len > 0: strict UTF-8 (no overlong
- * forms, no surrogates, nothing past U+10FFFF).  A malformed sequence gives
- * REPLACEMENT and consumes one byte.
- */
+/* One character, REPLACEMENT for a malformed sequence (one byte of it). */
 static uint32_t
 utf8_next(const unsigned char *s, size_t len, size_t *used)
 {
-	uint32_t	c = s[0];
-	size_t		n;
-	uint32_t	min;
+	int32_t		c = utf8_decode(s, len, used);
 
-	*used = 1;
-	if (c < 0x80)
-		return c;
-	if (c >= 0xC2 && c <= 0xDF)
-	{
-		n = 2;
-		c &= 0x1F;
-		min = 0x80;
-	}
-	else if (c >= 0xE0 && c <= 0xEF)
-	{
-		n = 3;
-		c &= 0x0F;
-		min = 0x800;
-	}
-	else if (c >= 0xF0 && c <= 0xF4)
-	{
-		n = 4;
-		c &= 0x07;
-		min = 0x10000;
-	}
-	else
-		return REPLACEMENT;
-	if (len < n)
-		return REPLACEMENT;
-	for (size_t i = 1; i < n; i++)
-	{
-		if ((s[i] & 0xC0) != 0x80)
-			return REPLACEMENT;
-		c = (c << 6) | (s[i] & 0x3F);
-	}
-	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-		return REPLACEMENT;
-	*used = n;
-	return c;
+	return c < 0 ? REPLACEMENT : (uint32_t) c;
 }
 
 /* The number of characters chart_buf_escape would write for s, untruncated. */

@@ -104,25 +104,25 @@ get_party_frequencies(VariableStatData *vardata, AttStatsSlot *sslot)
 	return true;
 }
 
+/* bsearch's comparison of a party with a slot's element */
+static int
+party_datum_cmp(const void *key, const void *elem)
+{
+	PartyCode	a = *(const PartyCode *) key;
+	PartyCode	b = DatumGetParty(*(const Datum *) elem);
+
+	return a < b ? -1 : a > b;
+}
+
 /* The fraction of non-null rows involving party. */
 static double
 party_frequency(const AttStatsSlot *sslot, PartyCode party)
 {
-	int			lo = 0;
-	int			hi = sslot->nvalues - 1;
+	const Datum *found = bsearch(&party, sslot->values, sslot->nvalues, sizeof(Datum),
+								 party_datum_cmp);
 
-	while (lo <= hi)
-	{
-		int			mid = (lo + hi) / 2;
-		PartyCode	code = DatumGetParty(sslot->values[mid]);
-
-		if (code == party)
-			return sslot->numbers[mid];
-		if (code < party)
-			lo = mid + 1;
-		else
-			hi = mid - 1;
-	}
+	if (found != NULL)
+		return sslot->numbers[found - sslot->values];
 
 	/*
 	 * Not in the sample: rarer than the rarest party that was, so half of

@@ -73,26 +73,6 @@ dyad_array(const DyadCode *dyads, int n, Oid dyad_type)
 }
 
 /*
- * The element type of the function's declared result, dyad[]: the dyad type
- * of this installation, found once per call site, as dyad_parties does.
- */
-static Oid
-result_dyad_type(FunctionCallInfo fcinfo)
-{
-	Oid		   *dyad_type = (Oid *) fcinfo->flinfo->fn_extra;
-
-	if (dyad_type == NULL)
-	{
-		dyad_type = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(Oid));
-		*dyad_type = get_element_type(get_func_rettype(fcinfo->flinfo->fn_oid));
-		if (!OidIsValid(*dyad_type))
-			elog(ERROR, "function %u must return an array of dyad", fcinfo->flinfo->fn_oid);
-		fcinfo->flinfo->fn_extra = dyad_type;
-	}
-	return *dyad_type;
-}
-
-/*
  * dyads_involving(party): every dyad that involves the party, in dyad order;
  * one per other party.
  */
@@ -103,7 +83,7 @@ dyads_involving(PG_FUNCTION_ARGS)
 	DyadCode	dyads[DYAD_INVOLVING_MAX];
 	int			n = dyad_involving(PG_GETARG_PARTY(0), dyads);
 
-	PG_RETURN_ARRAYTYPE_P(dyad_array(dyads, n, result_dyad_type(fcinfo)));
+	PG_RETURN_ARRAYTYPE_P(dyad_array(dyads, n, secpact_result_element_type(fcinfo, true)));
 }
 
 /*
@@ -117,7 +97,7 @@ dyads_overlapping(PG_FUNCTION_ARGS)
 	DyadCode	dyads[DYAD_OVERLAPPING_MAX];
 	int			n = dyad_overlapping(PG_GETARG_DYAD(0), dyads);
 
-	PG_RETURN_ARRAYTYPE_P(dyad_array(dyads, n, result_dyad_type(fcinfo)));
+	PG_RETURN_ARRAYTYPE_P(dyad_array(dyads, n, secpact_result_element_type(fcinfo, true)));
 }
 
 /*
@@ -301,6 +281,15 @@ typedef struct DyadShare
 } DyadShare;
 
 static int
+dyad_code_cmp(const void *a, const void *b)
+{
+	DyadCode	x = *(const DyadCode *) a;
+	DyadCode	y = *(const DyadCode *) b;
+
+	return x < y ? -1 : x > y;
+}
+
+static int
 dyad_share_cmp(const void *a, const void *b)
 {
 	DyadCode	x = ((const DyadShare *) a)->value;
@@ -317,8 +306,7 @@ dyad_share_cmp(const void *a, const void *b)
 static double
 cached_share(DyadEqCache *cache, DyadCode value, bool again)
 {
-	int			lo = 0;
-	int			hi = cache->n - 1;
+	const DyadCode *found;
 
 	if (!cache->sorted && again && cache->n > 1)
 	{
@@ -345,18 +333,8 @@ cached_share(DyadEqCache *cache, DyadCode value, bool again)
 				return cache->shares[i];
 		return cache->other_share;
 	}
-	while (lo <= hi)
-	{
-		int			mid = (lo + hi) / 2;
-
-		if (cache->values[mid] == value)
-			return cache->shares[mid];
-		if (cache->values[mid] < value)
-			lo = mid + 1;
-		else
-			hi = mid - 1;
-	}
-	return cache->other_share;
+	found = bsearch(&value, cache->values, cache->n, sizeof(DyadCode), dyad_code_cmp);
+	return found != NULL ? cache->shares[found - cache->values] : cache->other_share;
 }
 
 /*
