@@ -10,10 +10,13 @@
  * days are closer on the axis than that: chart_spread_labels moves them
  * apart, and a leader line runs from each label to its step.  When the
  * labels cannot fit side by side, the chart gets wider.
+ *
+ * This file lays the chart out and writes it; what it writes with is beside
+ * it: the buffer (chart_buffer.c), escaped text (chart_text.c), dates
+ * (chart_dates.c) and label placement (chart_labels.c).
  */
-#include "chart_core.h"
+#include "chart_internal.h"
 
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,445 +34,6 @@
 #define MARGIN_BOTTOM 46
 #define CHAR_WIDTH 7.2			/* generous estimate at CHART_LABEL_FONT */
 #define TICK_SPACING 84			/* least room for one date on the axis */
-
-/*--------------------------------------------------------------------------
- * The output buffer
- *--------------------------------------------------------------------------
- */
-
-void
-chart_buf_init(ChartBuffer *b, const ChartAllocator *alloc)
-{
-	b->data = NULL;
-	b->len = 0;
-	b->cap = 0;
-	b->alloc = alloc;
-	b->failed = false;
-}
-
-static bool
-buf_reserve(ChartBuffer *b, size_t extra)
-{
-	size_t		need;
-	size_t		cap;
-	char	   *data;
-
-	if (b->failed)
-		return false;
-	need = b->len + extra + 1;	/* and a NUL */
-	if (need <= b->cap)
-		return true;
-	cap = b->cap == 0 ? 4096 : b->cap;
-	while (cap < need)
-		cap *= 2;
-	data = b->data == NULL ? b->alloc->alloc(b->alloc->arg, cap)
-		: b->alloc->resize(b->alloc->arg, b->data, cap);
-	if (data == NULL)
-	{
-		b->failed = true;
-		return false;
-	}
-	b->data = data;
-	b->cap = cap;
-	return true;
-}
-
-void
-chart_buf_append(ChartBuffer *b, const char *s, size_t n)
-{
-	if (!buf_reserve(b, n))
-		return;
-	memcpy(b->data + b->len, s, n);
-	b->len += n;
-	b->data[b->len] = '\0';
-}
-
-static void
-buf_append_str(ChartBuffer *b, const char *s)
-{
-	chart_buf_append(b, s, strlen(s));
-}
-
-static void
-buf_append_int(ChartBuffer *b, long long v)
-{
-	char		out[DECIMAL_MAX_LEN];
-
-	chart_buf_append(b, out, decimal_format(v, out));
-}
-
-/* One decimal, rounded half away from zero, without a trailing ".0". */
-static void
-buf_append_num(ChartBuffer *b, double v)
-{
-	long long	tenths;
-
-	if (!(v > -1e15 && v < 1e15))	/* also NaN: never produced, never printed */
-		v = 0;
-	tenths = (long long) (v < 0 ? v * 10 - 0.5 : v * 10 + 0.5);
-	if (tenths < 0 && tenths > -10)
-		buf_append_str(b, "-0");
-	else
-		buf_append_int(b, tenths / 10);
-	if (tenths % 10 != 0)
-	{
-		char		d[2] = {'.', (char) ('0' + (tenths < 0 ? -(tenths % 10) : tenths % 10))};
-
-		chart_buf_append(b, d, 2);
-	}
-}
-
-void
-chart_buf_printf(ChartBuffer *b, const char *fmt,...)
-{
-	va_list		ap;
-	const char *p = fmt;
-
-	va_start(ap, fmt);
-	while (*p != '\0')
-	{
-		const char *run = p;
-
-		while (*p != '\0' && *p != '%')
-			p++;
-		if (p > run)
-			chart_buf_append(b, run, (size_t) (p - run));
-		if (*p == '\0')
-			break;
-		switch (p[1])
-		{
-			case 'd':
-				buf_append_int(b, va_arg(ap, int));
-				break;
-			case 'f':
-				buf_append_num(b, va_arg(ap, double));
-				break;
-			case 's':
-				buf_append_str(b, va_arg(ap, const char *));
-				break;
-			case '%':
-				chart_buf_append(b, "%", 1);
-				break;
-			default:
-				/* a format this file does not use: write it as it is */
-				chart_buf_append(b, p, p[1] == '\0' ? 1 : 2);
-				break;
-		}
-		p += p[1] == '\0' ? 1 : 2;
-	}
-	va_end(ap);
-}
-
-/*--------------------------------------------------------------------------
- * Text: UTF-8 in, XML-safe ASCII out
- *--------------------------------------------------------------------------
- */
-
-#define REPLACEMENT 0xFFFD
-
-/*
- * Decodes one character at s[0, len), len > 0: strict UTF-8 (no overlong
- * forms, no surrogates, nothing past U+10FFFF).  A malformed sequence gives
- * REPLACEMENT and consumes one byte.
- */
-static uint32_t
-utf8_next(const unsigned char *s, size_t len, size_t *used)
-{
-	uint32_t	c = s[0];
-	size_t		n;
-	uint32_t	min;
-
-	*used = 1;
-	if (c < 0x80)
-		return c;
-	if (c >= 0xC2 && c <= 0xDF)
-	{
-		n = 2;
-		c &= 0x1F;
-		min = 0x80;
-	}
-	else if (c >= 0xE0 && c <= 0xEF)
-	{
-		n = 3;
-		c &= 0x0F;
-		min = 0x800;
-	}
-	else if (c >= 0xF0 && c <= 0xF4)
-	{
-		n = 4;
-		c &= 0x07;
-		min = 0x10000;
-	}
-	else
-		return REPLACEMENT;
-	if (len < n)
-		return REPLACEMENT;
-	for (size_t i = 1; i < n; i++)
-	{
-		if ((s[i] & 0xC0) != 0x80)
-			return REPLACEMENT;
-		c = (c << 6) | (s[i] & 0x3F);
-	}
-	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-		return REPLACEMENT;
-	*used = n;
-	return c;
-}
-
-/* The number of characters chart_buf_escape would write for s, untruncated. */
-static size_t
-utf8_chars(const char *s, size_t len)
-{
-	size_t		n = 0;
-	size_t		used;
-
-	for (size_t i = 0; i < len; i += used)
-	{
-		utf8_next((const unsigned char *) s + i, len - i, &used);
-		n++;
-	}
-	return n;
-}
-
-static void
-buf_append_charref(ChartBuffer *b, uint32_t c)
-{
-	static const char hex[] = "0123456789ABCDEF";
-	char		out[12];
-	int			len = 0;
-	int			shift = 20;
-
-	out[len++] = '&';
-	out[len++] = '#';
-	out[len++] = 'x';
-	while (shift > 0 && ((c >> shift) & 0xF) == 0)
-		shift -= 4;
-	for (; shift >= 0; shift -= 4)
-		out[len++] = hex[(c >> shift) & 0xF];
-	out[len++] = ';';
-	chart_buf_append(b, out, (size_t) len);
-}
-
-size_t
-chart_buf_escape(ChartBuffer *b, const char *s, size_t len, size_t max_chars)
-{
-	size_t		total = utf8_chars(s, len);
-	size_t		keep = total <= max_chars ? total : (max_chars > 0 ? max_chars - 1 : 0);
-	size_t		written = 0;
-	size_t		used;
-
-	for (size_t i = 0; i < len && written < keep; i += used)
-	{
-		uint32_t	c = utf8_next((const unsigned char *) s + i, len - i, &used);
-
-		written++;
-		switch (c)
-		{
-			case '&':
-				buf_append_str(b, "&amp;");
-				continue;
-			case '<':
-				buf_append_str(b, "&lt;");
-				continue;
-			case '>':
-				buf_append_str(b, "&gt;");
-				continue;
-			case '"':
-				buf_append_str(b, "&quot;");
-				continue;
-			case '\'':
-				buf_append_str(b, "&#39;");
-				continue;
-			case '\t':
-			case '\n':
-			case '\r':
-				c = ' ';
-				break;
-			default:
-				break;
-		}
-		if (c < 0x20 || c == 0x7F || c == 0xFFFE || c == 0xFFFF)
-			c = REPLACEMENT;
-		if (c < 0x80)
-		{
-			char		ch = (char) c;
-
-			chart_buf_append(b, &ch, 1);
-		}
-		else
-			buf_append_charref(b, c);
-	}
-	if (keep < total)
-	{
-		buf_append_str(b, "&#x2026;");
-		written++;
-	}
-	return written;
-}
-
-/*--------------------------------------------------------------------------
- * Dates: days since 2000-01-01 and the proleptic Gregorian calendar, after
- * Howard Hinnant's algorithms (eras of 400 years, 146097 days)
- *--------------------------------------------------------------------------
- */
-
-/* Days from 1970-01-01 to 2000-01-01. */
-#define UNIX_TO_2000 10957
-
-static int64_t
-floor_div(int64_t a, int64_t b)
-{
-	int64_t		q = a / b;
-
-	return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
-}
-
-int64_t
-chart_days_from_civil(int64_t year, int month, int day)
-{
-	int64_t		y = year - (month <= 2);
-	int64_t		era = floor_div(y, 400);
-	int64_t		yoe = y - era * 400;
-	int64_t		mp = (month + 9) % 12;
-	int64_t		doy = (153 * mp + 2) / 5 + day - 1;
-	int64_t		doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-
-	return era * 146097 + doe - 719468 - UNIX_TO_2000;
-}
-
-void
-chart_civil_from_days(int64_t days, int64_t *year, int *month, int *day)
-{
-	int64_t		z = days + UNIX_TO_2000 + 719468;
-	int64_t		era = floor_div(z, 146097);
-	int64_t		doe = z - era * 146097;
-	int64_t		yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	int64_t		doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	int64_t		mp = (5 * doy + 2) / 153;
-	int			m = (int) (mp < 10 ? mp + 3 : mp - 9);
-
-	*day = (int) (doy - (153 * mp + 2) / 5 + 1);
-	*month = m;
-	*year = yoe + era * 400 + (m <= 2);
-}
-
-/* 2024-05-28; years before 1 as astronomical years (0 is 1 BC). */
-static void
-buf_append_date(ChartBuffer *b, int64_t days)
-{
-	int64_t		y;
-	int			m;
-	int			d;
-
-	chart_civil_from_days(days, &y, &m, &d);
-	if (y < 0)
-	{
-		chart_buf_append(b, "-", 1);
-		y = -y;
-	}
-	/* four digits at least, as ISO 8601 */
-	for (int64_t pad = 1000; pad > 1 && y < pad; pad /= 10)
-		chart_buf_append(b, "0", 1);
-	buf_append_int(b, y);
-	chart_buf_append(b, m < 10 ? "-0" : "-", m < 10 ? 2 : 1);
-	buf_append_int(b, m);
-	chart_buf_append(b, d < 10 ? "-0" : "-", d < 10 ? 2 : 1);
-	buf_append_int(b, d);
-}
-
-static int64_t
-month_index(int64_t days)
-{
-	int64_t		y;
-	int			m;
-	int			d;
-
-	chart_civil_from_days(days, &y, &m, &d);
-	return y * 12 + (m - 1);
-}
-
-static int64_t
-month_start(int64_t index)
-{
-	return chart_days_from_civil(floor_div(index, 12), (int) (index - floor_div(index, 12) * 12) + 1, 1);
-}
-
-/*--------------------------------------------------------------------------
- * Label placement
- *--------------------------------------------------------------------------
- */
-
-bool
-chart_spread_labels(int n, const double *ideal, const double *width,
-					double gap, double lo, double hi,
-					double *centre, double *work)
-{
-	double	   *off = work;
-	double	   *sum = work + n;
-	double	   *count = work + 2 * n;
-	int			blocks = 0;
-	double		qlo;
-	double		qhi;
-	int			i;
-
-	if (n <= 0)
-		return true;
-
-	/*
-	 * With off[i] the least distance from label 0's centre to label i's, the
-	 * labels are apart exactly when q[i] = centre[i] - off[i] never
-	 * decreases.  The q nearest to z[i] = ideal[i] - off[i] in least
-	 * squares is the isotonic regression of z: pool adjacent blocks while
-	 * their means decrease.
-	 */
-	off[0] = 0;
-	for (i = 1; i < n; i++)
-		off[i] = off[i - 1] + (width[i - 1] + width[i]) / 2 + gap;
-	if (off[n - 1] + width[0] / 2 + width[n - 1] / 2 > hi - lo)
-		return false;
-
-	for (i = 0; i < n; i++)
-	{
-		sum[blocks] = ideal[i] - off[i];
-		count[blocks] = 1;
-		blocks++;
-		while (blocks > 1 &&
-			   sum[blocks - 2] / count[blocks - 2] > sum[blocks - 1] / count[blocks - 1])
-		{
-			sum[blocks - 2] += sum[blocks - 1];
-			count[blocks - 2] += count[blocks - 1];
-			blocks--;
-		}
-	}
-
-	/*
-	 * Expand the blocks into centres, keeping every label within [lo, hi]:
-	 * clamping a non-decreasing q to one range leaves it non-decreasing.
-	 */
-	qlo = lo + width[0] / 2;
-	qhi = hi - width[n - 1] / 2 - off[n - 1];
-	i = n;
-	for (int k = blocks - 1; k >= 0; k--)
-	{
-		double		q = sum[k] / count[k];
-
-		if (q < qlo)
-			q = qlo;
-		if (q > qhi)
-			q = qhi;
-		for (int c = 0; c < (int) count[k]; c++)
-		{
-			i--;
-			centre[i] = q + off[i];
-		}
-	}
-	return true;
-}
-
-/*--------------------------------------------------------------------------
- * The chart
- *--------------------------------------------------------------------------
- */
 
 /* A word of a label: a counterpart's code, with its ordinal when it ends a place. */
 typedef struct Token
@@ -555,7 +119,7 @@ static size_t
 token_chars(const Chart *c, const Token *t)
 {
 	const ChartSigning *s = c->sorted[t->signing];
-	size_t		chars = utf8_chars(s->label, s->label_len);
+	size_t		chars = chart_utf8_chars(s->label, s->label_len);
 
 	if (chars > CHART_LABEL_CHARS)
 		chars = CHART_LABEL_CHARS;
@@ -707,6 +271,147 @@ tick_step(int64_t first_month, int64_t last_month, int64_t max_ticks)
 	}
 }
 
+/* Where everything goes: what laying the chart out decides. */
+typedef struct Layout
+{
+	int64_t		d0;				/* the time axis, in days since 2000-01-01 */
+	int64_t		d1;
+	double		band_bottom;	/* the labels' baseline */
+	double		plot_top;
+	double		plot_bottom;
+	double		plot_left;
+	double		plot_right;
+	int			width;
+	int			height;
+	int			ymax;			/* the partners axis: 0 to ymax by ystep */
+	int			ystep;
+} Layout;
+
+static double
+layout_x(const Layout *lay, int64_t day)
+{
+	return lay->plot_left + TIME_PAD +
+		(double) (day - lay->d0) / (double) (lay->d1 - lay->d0) *
+		(lay->plot_right - lay->plot_left - TIME_PAD);
+}
+
+static double
+layout_y(const Layout *lay, int count)
+{
+	return lay->plot_bottom - (double) count * PLOT_HEIGHT / lay->ymax;
+}
+
+/*
+ * The time axis: from the first day of the first signing's month to as_of,
+ * or to the last signing when that is later.
+ */
+static void
+layout_time_axis(const Chart *c, Layout *lay)
+{
+	const ChartSpec *spec = c->spec;
+	int			n = spec->nsignings;
+
+	lay->d0 = 0;
+	lay->d1 = 1;
+	if (n > 0)
+	{
+		lay->d0 = chart_month_start(chart_month_index(c->sorted[0]->date));
+		lay->d1 = c->sorted[n - 1]->date;
+	}
+	else if (spec->has_as_of)
+		lay->d0 = chart_month_start(chart_month_index(spec->as_of));
+	if (spec->has_as_of && spec->as_of > lay->d1)
+		lay->d1 = spec->as_of;
+	if (lay->d1 <= lay->d0)
+		lay->d1 = lay->d0 + 1;
+}
+
+/*
+ * The band of labels as tall as the longest line, the chart wide enough for
+ * every label side by side, each label as near its day as the others let
+ * it, and the plot below, the further down the further a label moved, so
+ * that leader lines stay steep enough to follow.
+ */
+static void
+layout_labels(Chart *c, Layout *lay)
+{
+	size_t		max_line = 0;
+	double		band;
+	double		needed = 0;
+	double		elbow = ELBOW;
+
+	for (int l = 0; l < c->nlines; l++)
+		if (c->lines[l].chars > max_line)
+			max_line = c->lines[l].chars;
+	band = (double) max_line * CHAR_WIDTH + 10;
+	if (band < BAND_MIN)
+		band = BAND_MIN;
+	lay->band_bottom = BAND_TOP + band;
+
+	lay->width = CHART_MIN_WIDTH;
+	for (int g = 0; g < c->ngroups; g++)
+	{
+		c->width[g] = c->groups[g].nlines * CHART_LABEL_HEIGHT;
+		needed += c->width[g] + (g > 0 ? CHART_LABEL_GAP : 0);
+	}
+	if (needed > lay->width - 16)
+		lay->width = (int) (needed + 16) + 1;
+	lay->plot_left = MARGIN_LEFT;
+	lay->plot_right = lay->width - MARGIN_RIGHT;
+
+	for (int g = 0; g < c->ngroups; g++)
+		c->ideal[g] = layout_x(lay, c->sorted[c->groups[g].first]->date);
+	if (!chart_spread_labels(c->ngroups, c->ideal, c->width, CHART_LABEL_GAP, 8, lay->width - 8,
+							 c->centre, c->work))
+	{
+		/* cannot happen: the chart was made wide enough */
+		for (int g = 0; g < c->ngroups; g++)
+			c->centre[g] = c->ideal[g];
+	}
+
+	for (int g = 0; g < c->ngroups; g++)
+	{
+		double		moved = c->centre[g] > c->ideal[g] ? c->centre[g] - c->ideal[g] : c->ideal[g] - c->centre[g];
+
+		if (ELBOW + moved / 5 > elbow)
+			elbow = ELBOW + moved / 5;
+	}
+	if (elbow > ELBOW_MAX)
+		elbow = ELBOW_MAX;
+	elbow = (double) (int) elbow;
+	lay->plot_top = lay->band_bottom + elbow;
+	lay->plot_bottom = lay->plot_top + PLOT_HEIGHT;
+	lay->height = (int) (lay->plot_bottom + MARGIN_BOTTOM + 0.5);
+}
+
+/* Partners axis: 0 to a multiple of a round step, at most ten steps. */
+static void
+layout_partners_axis(const Chart *c, Layout *lay)
+{
+	int			ymax = c->spec->nsignings > 0 ? c->spec->nsignings : 1;
+
+	lay->ystep = round_step(ymax, 10);
+	lay->ymax = (ymax + lay->ystep - 1) / lay->ystep * lay->ystep;
+}
+
+/* The XML declaration, the svg element, its title and the background. */
+static void
+emit_document_start(ChartBuffer *b, const ChartSpec *spec, const Layout *lay)
+{
+	chart_buf_append_str(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+	chart_buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+					 "viewBox=\"0 0 %d %d\" font-family=\"DejaVu Sans, Verdana, Arial, sans-serif\" "
+					 "font-size=\"%d\">\n", lay->width, lay->height, lay->width, lay->height,
+					 CHART_LABEL_FONT);
+	chart_buf_append_str(b, "<title>");
+	if (spec->title != NULL)
+		chart_buf_escape(b, spec->title, spec->title_len, CHART_TITLE_CHARS);
+	else
+		chart_buf_append_str(b, "Signing chart");
+	chart_buf_append_str(b, "</title>\n");
+	chart_buf_printf(b, "<rect width=\"%d\" height=\"%d\" fill=\"#ffffff\"/>\n", lay->width, lay->height);
+}
+
 static void
 emit_title(ChartBuffer *b, const ChartSpec *spec, int partners, int64_t as_of, bool has_as_of)
 {
@@ -715,21 +420,135 @@ emit_title(ChartBuffer *b, const ChartSpec *spec, int partners, int64_t as_of, b
 		chart_buf_printf(b, "<text x=\"%d\" y=\"28\" font-size=\"18\" font-weight=\"bold\" fill=\"#1a1a1a\">",
 						 MARGIN_LEFT - 48);
 		chart_buf_escape(b, spec->title, spec->title_len, CHART_TITLE_CHARS);
-		buf_append_str(b, "</text>\n");
+		chart_buf_append_str(b, "</text>\n");
 	}
 	chart_buf_printf(b, "<text x=\"%d\" y=\"48\" font-size=\"12\" fill=\"#555555\">", MARGIN_LEFT - 48);
 	if (spec->subtitle != NULL)
 	{
 		chart_buf_escape(b, spec->subtitle, spec->subtitle_len, CHART_TITLE_CHARS);
-		buf_append_str(b, " &#xB7; ");
+		chart_buf_append_str(b, " &#xB7; ");
 	}
 	chart_buf_printf(b, "%d %s", partners, partners == 1 ? "partner" : "partners");
 	if (has_as_of)
 	{
-		buf_append_str(b, " &#xB7; as of ");
-		buf_append_date(b, as_of);
+		chart_buf_append_str(b, " &#xB7; as of ");
+		chart_buf_append_date(b, as_of);
 	}
-	buf_append_str(b, "</text>\n");
+	chart_buf_append_str(b, "</text>\n");
+}
+
+/* The grid and the partners axis. */
+static void
+emit_partners_axis(ChartBuffer *b, const Layout *lay)
+{
+	chart_buf_append_str(b, "<g class=\"partners-axis\" fill=\"#555555\" text-anchor=\"end\">\n");
+	for (int v = 0; v <= lay->ymax; v += lay->ystep)
+		chart_buf_printf(b, "<line x1=\"%f\" y1=\"%f\" x2=\"%f\" y2=\"%f\" stroke=\"%s\"/>"
+						 "<text x=\"%f\" y=\"%f\">%d</text>\n",
+						 lay->plot_left, layout_y(lay, v), lay->plot_right, layout_y(lay, v),
+						 v == 0 ? "#888888" : "#e6e6e6",
+						 lay->plot_left - 8, layout_y(lay, v) + 4, v);
+	chart_buf_printf(b, "<text transform=\"translate(%d,%f) rotate(-90)\" text-anchor=\"middle\">"
+					 "partners</text>\n</g>\n", 18, (lay->plot_top + lay->plot_bottom) / 2);
+}
+
+/* The time axis: a tick per step of months, labelled by year or month. */
+static void
+emit_time_axis(ChartBuffer *b, const ChartSpec *spec, const Layout *lay)
+{
+	chart_buf_append_str(b, "<g class=\"time-axis\" fill=\"#555555\" text-anchor=\"middle\">\n");
+	if (spec->nsignings > 0 || spec->has_as_of)
+	{
+		int64_t		first = chart_month_index(lay->d0);
+		int64_t		last = chart_month_index(lay->d1);
+		int64_t		max_ticks = (int64_t) ((lay->plot_right - lay->plot_left) / TICK_SPACING);
+		int64_t		step = tick_step(first, last, max_ticks < 2 ? 2 : max_ticks);
+
+		for (int64_t m = chart_floor_div(first + step - 1, step) * step; m <= last; m += step)
+		{
+			int64_t		day = chart_month_start(m);
+			int64_t		y = chart_floor_div(m, 12);
+			int			mo = (int) (m - y * 12) + 1;
+			double		x = layout_x(lay, day);
+
+			if (day < lay->d0 || day > lay->d1)
+				continue;
+			chart_buf_printf(b, "<line x1=\"%f\" y1=\"%f\" x2=\"%f\" y2=\"%f\" stroke=\"#888888\"/>"
+							 "<text x=\"%f\" y=\"%f\">",
+							 x, lay->plot_bottom, x, lay->plot_bottom + 5, x, lay->plot_bottom + 18);
+			chart_buf_append_int(b, y);
+			if (step < 12)
+				chart_buf_printf(b, mo < 10 ? "-0%d" : "-%d", mo);
+			chart_buf_append_str(b, "</text>\n");
+		}
+	}
+	chart_buf_printf(b, "<text x=\"%f\" y=\"%f\">date of first signing</text>\n</g>\n",
+					 (lay->plot_left + lay->plot_right) / 2, lay->plot_bottom + 36);
+}
+
+/* The steps, flat until a day with signings, then up; or a note that there are none. */
+static void
+emit_steps(ChartBuffer *b, const Chart *c, const Layout *lay)
+{
+	if (c->spec->nsignings == 0)
+	{
+		chart_buf_printf(b, "<text x=\"%f\" y=\"%f\" text-anchor=\"middle\" font-size=\"14\" "
+						 "fill=\"#888888\">no signings to chart</text>\n",
+						 (lay->plot_left + lay->plot_right) / 2, (lay->plot_top + lay->plot_bottom) / 2);
+		return;
+	}
+	chart_buf_printf(b, "<path class=\"steps\" fill=\"none\" stroke=\"#1f5fa8\" stroke-width=\"2\" "
+					 "d=\"M%f %f", lay->plot_left, layout_y(lay, 0));
+	for (int g = 0; g < c->ngroups; g++)
+		chart_buf_printf(b, "H%fV%f", c->ideal[g], layout_y(lay, c->groups[g].partners));
+	chart_buf_printf(b, "H%f\"/>\n", layout_x(lay, lay->d1));
+}
+
+/* One day's label, its tooltip, its leader line and its step's marker. */
+static void
+emit_signing_day(ChartBuffer *b, const Chart *c, const Layout *lay, int g)
+{
+	const Group *gr = &c->groups[g];
+	double		x = c->ideal[g];
+	double		cx = c->centre[g];
+	double		y = layout_y(lay, gr->partners);
+
+	chart_buf_append_str(b, "<g><title>");
+	chart_buf_append_date(b, c->sorted[gr->first]->date);
+	chart_buf_append_str(b, ":");
+	for (int t = c->lines[gr->line].first; t < c->lines[gr->line].first + gr->count; t++)
+	{
+		chart_buf_append_str(b, " ");
+		emit_token(b, c, &c->tokens[t]);
+	}
+	chart_buf_printf(b, " (%d so far)</title>\n", gr->partners);
+	chart_buf_printf(b, "<polyline fill=\"none\" stroke=\"#9aa5b1\" stroke-width=\"0.8\" "
+					 "points=\"%f,%f %f,%f %f,%f\"/>\n",
+					 cx, lay->band_bottom + 2, cx, lay->band_bottom + 6, x, lay->plot_top - 4);
+	if (y - 5 > lay->plot_top - 4)
+		chart_buf_printf(b, "<line x1=\"%f\" y1=\"%f\" x2=\"%f\" y2=\"%f\" stroke=\"#9aa5b1\" "
+						 "stroke-width=\"0.8\" stroke-dasharray=\"2 3\"/>\n",
+						 x, lay->plot_top - 4, x, y - 5);
+	chart_buf_printf(b, "<circle cx=\"%f\" cy=\"%f\" r=\"3\" fill=\"#ffffff\" stroke=\"#1f5fa8\" "
+					 "stroke-width=\"1.5\"/>\n", x, y);
+	for (int l = 0; l < gr->nlines; l++)
+	{
+		const Line *line = &c->lines[gr->line + l];
+
+		/* lines side by side, the first leftmost; x is the baseline */
+		double		lx = cx - c->width[g] / 2 + (l + 0.5) * CHART_LABEL_HEIGHT + 4;
+
+		chart_buf_printf(b, "<text transform=\"translate(%f,%f) rotate(-90)\" fill=\"#222222\">",
+						 lx, lay->band_bottom);
+		for (int t = line->first; t < line->first + line->count; t++)
+		{
+			if (t > line->first)
+				chart_buf_append_str(b, " ");
+			emit_token(b, c, &c->tokens[t]);
+		}
+		chart_buf_append_str(b, "</text>\n");
+	}
+	chart_buf_append_str(b, "</g>\n");
 }
 
 ChartStatus
@@ -738,22 +557,8 @@ chart_render(const ChartSpec *spec, const ChartAllocator *alloc,
 {
 	Chart		c;
 	ChartBuffer b;
+	Layout		lay;
 	int			n = spec->nsignings;
-	int64_t		d0 = 0;
-	int64_t		d1 = 1;
-	size_t		max_line = 0;
-	double		band;
-	double		band_bottom;
-	double		elbow = ELBOW;
-	double		plot_top;
-	double		plot_bottom;
-	double		plot_left = MARGIN_LEFT;
-	double		plot_right;
-	int			width = CHART_MIN_WIDTH;
-	int			height;
-	double		needed = 0;
-	int			ymax;
-	int			ystep;
 
 	if (n < 0 || n > CHART_MAX_SIGNINGS)
 		return CHART_TOO_MANY_SIGNINGS;
@@ -782,197 +587,19 @@ chart_render(const ChartSpec *spec, const ChartAllocator *alloc,
 	qsort(c.sorted, (size_t) n, sizeof(*c.sorted), compare_signings);
 	build_labels(&c);
 
-	/*
-	 * The time axis: from the first day of the first signing's month to
-	 * as_of, or to the last signing when that is later.
-	 */
-	if (n > 0)
-	{
-		d0 = month_start(month_index(c.sorted[0]->date));
-		d1 = c.sorted[n - 1]->date;
-	}
-	else if (spec->has_as_of)
-		d0 = month_start(month_index(spec->as_of));
-	if (spec->has_as_of && spec->as_of > d1)
-		d1 = spec->as_of;
-	if (d1 <= d0)
-		d1 = d0 + 1;
+	layout_time_axis(&c, &lay);
+	layout_labels(&c, &lay);
+	layout_partners_axis(&c, &lay);
 
-	for (int l = 0; l < c.nlines; l++)
-		if (c.lines[l].chars > max_line)
-			max_line = c.lines[l].chars;
-	band = (double) max_line * CHAR_WIDTH + 10;
-	if (band < BAND_MIN)
-		band = BAND_MIN;
-	band_bottom = BAND_TOP + band;
-
-	/* Wide enough for every label side by side. */
-	for (int g = 0; g < c.ngroups; g++)
-	{
-		c.width[g] = c.groups[g].nlines * CHART_LABEL_HEIGHT;
-		needed += c.width[g] + (g > 0 ? CHART_LABEL_GAP : 0);
-	}
-	if (needed > width - 16)
-		width = (int) (needed + 16) + 1;
-	plot_right = width - MARGIN_RIGHT;
-
-	for (int g = 0; g < c.ngroups; g++)
-	{
-		int64_t		day = c.sorted[c.groups[g].first]->date;
-
-		c.ideal[g] = plot_left + TIME_PAD +
-			(double) (day - d0) / (double) (d1 - d0) * (plot_right - plot_left - TIME_PAD);
-	}
-	if (!chart_spread_labels(c.ngroups, c.ideal, c.width, CHART_LABEL_GAP, 8, width - 8,
-							 c.centre, c.work))
-	{
-		/* cannot happen: the chart was made wide enough */
-		for (int g = 0; g < c.ngroups; g++)
-			c.centre[g] = c.ideal[g];
-	}
-
-	/*
-	 * The further a label moved, the taller the room for its leader line,
-	 * so that leaders stay steep enough to follow.
-	 */
-	for (int g = 0; g < c.ngroups; g++)
-	{
-		double		moved = c.centre[g] > c.ideal[g] ? c.centre[g] - c.ideal[g] : c.ideal[g] - c.centre[g];
-
-		if (ELBOW + moved / 5 > elbow)
-			elbow = ELBOW + moved / 5;
-	}
-	if (elbow > ELBOW_MAX)
-		elbow = ELBOW_MAX;
-	elbow = (double) (int) elbow;
-	plot_top = band_bottom + elbow;
-	plot_bottom = plot_top + PLOT_HEIGHT;
-	height = (int) (plot_bottom + MARGIN_BOTTOM + 0.5);
-
-	/* Partners axis: 0 to a multiple of a round step, at most ten steps. */
-	ymax = n > 0 ? n : 1;
-	ystep = round_step(ymax, 10);
-	ymax = (ymax + ystep - 1) / ystep * ystep;
-
-#define Y(count) (plot_bottom - (double) (count) * PLOT_HEIGHT / ymax)
-#define X(day) (plot_left + TIME_PAD + \
-					(double) ((day) - d0) / (double) (d1 - d0) * (plot_right - plot_left - TIME_PAD))
-
-	buf_append_str(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-	chart_buf_printf(&b, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
-					 "viewBox=\"0 0 %d %d\" font-family=\"DejaVu Sans, Verdana, Arial, sans-serif\" "
-					 "font-size=\"%d\">\n", width, height, width, height, CHART_LABEL_FONT);
-	buf_append_str(&b, "<title>");
-	if (spec->title != NULL)
-		chart_buf_escape(&b, spec->title, spec->title_len, CHART_TITLE_CHARS);
-	else
-		buf_append_str(&b, "Signing chart");
-	buf_append_str(&b, "</title>\n");
-	chart_buf_printf(&b, "<rect width=\"%d\" height=\"%d\" fill=\"#ffffff\"/>\n", width, height);
+	emit_document_start(&b, spec, &lay);
 	emit_title(&b, spec, n, spec->has_as_of ? spec->as_of : 0, spec->has_as_of);
-
-	/* grid and the partners axis */
-	buf_append_str(&b, "<g class=\"partners-axis\" fill=\"#555555\" text-anchor=\"end\">\n");
-	for (int v = 0; v <= ymax; v += ystep)
-		chart_buf_printf(&b, "<line x1=\"%f\" y1=\"%f\" x2=\"%f\" y2=\"%f\" stroke=\"%s\"/>"
-						 "<text x=\"%f\" y=\"%f\">%d</text>\n",
-						 plot_left, Y(v), plot_right, Y(v), v == 0 ? "#888888" : "#e6e6e6",
-						 plot_left - 8, Y(v) + 4, v);
-	chart_buf_printf(&b, "<text transform=\"translate(%d,%f) rotate(-90)\" text-anchor=\"middle\">"
-					 "partners</text>\n</g>\n", 18, (plot_top + plot_bottom) / 2);
-
-	/* the time axis */
-	buf_append_str(&b, "<g class=\"time-axis\" fill=\"#555555\" text-anchor=\"middle\">\n");
-	if (n > 0 || spec->has_as_of)
-	{
-		int64_t		first = month_index(d0);
-		int64_t		last = month_index(d1);
-		int64_t		max_ticks = (int64_t) ((plot_right - plot_left) / TICK_SPACING);
-		int64_t		step = tick_step(first, last, max_ticks < 2 ? 2 : max_ticks);
-
-		for (int64_t m = floor_div(first + step - 1, step) * step; m <= last; m += step)
-		{
-			int64_t		day = month_start(m);
-			int64_t		y = floor_div(m, 12);
-			int			mo = (int) (m - y * 12) + 1;
-
-			if (day < d0 || day > d1)
-				continue;
-			chart_buf_printf(&b, "<line x1=\"%f\" y1=\"%f\" x2=\"%f\" y2=\"%f\" stroke=\"#888888\"/>"
-							 "<text x=\"%f\" y=\"%f\">",
-							 X(day), plot_bottom, X(day), plot_bottom + 5, X(day), plot_bottom + 18);
-			buf_append_int(&b, y);
-			if (step < 12)
-				chart_buf_printf(&b, mo < 10 ? "-0%d" : "-%d", mo);
-			buf_append_str(&b, "</text>\n");
-		}
-	}
-	chart_buf_printf(&b, "<text x=\"%f\" y=\"%f\">date of first signing</text>\n</g>\n",
-					 (plot_left + plot_right) / 2, plot_bottom + 36);
-
-	if (n == 0)
-		chart_buf_printf(&b, "<text x=\"%f\" y=\"%f\" text-anchor=\"middle\" font-size=\"14\" "
-						 "fill=\"#888888\">no signings to chart</text>\n",
-						 (plot_left + plot_right) / 2, (plot_top + plot_bottom) / 2);
-	else
-	{
-		/* the steps: flat until a day with signings, then up */
-		chart_buf_printf(&b, "<path class=\"steps\" fill=\"none\" stroke=\"#1f5fa8\" stroke-width=\"2\" "
-						 "d=\"M%f %f", plot_left, Y(0));
-		for (int g = 0; g < c.ngroups; g++)
-			chart_buf_printf(&b, "H%fV%f", c.ideal[g], Y(c.groups[g].partners));
-		chart_buf_printf(&b, "H%f\"/>\n", X(d1));
-	}
-
-	/* one label per day, its leader line and its step's marker */
-	buf_append_str(&b, "<g class=\"signings\">\n");
+	emit_partners_axis(&b, &lay);
+	emit_time_axis(&b, spec, &lay);
+	emit_steps(&b, &c, &lay);
+	chart_buf_append_str(&b, "<g class=\"signings\">\n");
 	for (int g = 0; g < c.ngroups; g++)
-	{
-		const Group *gr = &c.groups[g];
-		double		x = c.ideal[g];
-		double		cx = c.centre[g];
-		double		y = Y(gr->partners);
-
-		buf_append_str(&b, "<g><title>");
-		buf_append_date(&b, c.sorted[gr->first]->date);
-		buf_append_str(&b, ":");
-		for (int t = c.lines[gr->line].first; t < c.lines[gr->line].first + gr->count; t++)
-		{
-			buf_append_str(&b, " ");
-			emit_token(&b, &c, &c.tokens[t]);
-		}
-		chart_buf_printf(&b, " (%d so far)</title>\n", gr->partners);
-		chart_buf_printf(&b, "<polyline fill=\"none\" stroke=\"#9aa5b1\" stroke-width=\"0.8\" "
-						 "points=\"%f,%f %f,%f %f,%f\"/>\n",
-						 cx, band_bottom + 2, cx, band_bottom + 6, x, plot_top - 4);
-		if (y - 5 > plot_top - 4)
-			chart_buf_printf(&b, "<line x1=\"%f\" y1=\"%f\" x2=\"%f\" y2=\"%f\" stroke=\"#9aa5b1\" "
-							 "stroke-width=\"0.8\" stroke-dasharray=\"2 3\"/>\n",
-							 x, plot_top - 4, x, y - 5);
-		chart_buf_printf(&b, "<circle cx=\"%f\" cy=\"%f\" r=\"3\" fill=\"#ffffff\" stroke=\"#1f5fa8\" "
-						 "stroke-width=\"1.5\"/>\n", x, y);
-		for (int l = 0; l < gr->nlines; l++)
-		{
-			const Line *line = &c.lines[gr->line + l];
-			/* lines side by side, the first leftmost; x is the baseline */
-			double		lx = cx - c.width[g] / 2 + (l + 0.5) * CHART_LABEL_HEIGHT + 4;
-
-			chart_buf_printf(&b, "<text transform=\"translate(%f,%f) rotate(-90)\" fill=\"#222222\">",
-							 lx, band_bottom);
-			for (int t = line->first; t < line->first + line->count; t++)
-			{
-				if (t > line->first)
-					buf_append_str(&b, " ");
-				emit_token(&b, &c, &c.tokens[t]);
-			}
-			buf_append_str(&b, "</text>\n");
-		}
-		buf_append_str(&b, "</g>\n");
-	}
-	buf_append_str(&b, "</g>\n</svg>");
-
-#undef X
-#undef Y
+		emit_signing_day(&b, &c, &lay, g);
+	chart_buf_append_str(&b, "</g>\n</svg>");
 
 	chart_release_all(&c);
 	if (b.failed)
@@ -984,8 +611,8 @@ chart_render(const ChartSpec *spec, const ChartAllocator *alloc,
 	*out = b.data;
 	*outlen = b.len;
 	if (width_out != NULL)
-		*width_out = width;
+		*width_out = lay.width;
 	if (height_out != NULL)
-		*height_out = height;
+		*height_out = lay.height;
 	return CHART_OK;
 }

@@ -3,7 +3,10 @@
  *
  * No PostgreSQL headers here: chart.c hands this core the signings and an
  * allocator over palloc, and the cmocka unit tests drive it with malloc (and
- * with an allocator that fails).
+ * with an allocator that fails), which is why the chart has its own buffer
+ * where the backend has StringInfo, its own calendar (chart_dates.c) where
+ * the backend has date2j and j2date, and the pure cores' UTF-8 decoder
+ * (utf8_core.h) where the backend has utf8_to_unicode.
  *
  * The chart is a step line of cumulative partners over time: one step per
  * day with signings, labelled with each counterpart's code and ordinal.

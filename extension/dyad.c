@@ -6,6 +6,8 @@
  */
 #include "secpact.h"
 
+#include "members.h"
+
 #include "catalog/pg_type.h"
 #include "common/hashfn.h"
 #include "libpq/pqformat.h"
@@ -429,30 +431,19 @@ dyad_counterpart_fn(PG_FUNCTION_ARGS)
 }
 
 /*
- * dyad_parties(dyad): party[] of the two, lower first.  The element type is
- * the party type of this installation, found once per call site from the
- * function's declared result type, party[].
+ * dyad_parties(dyad): party[] of the two, lower first, of the extension's
+ * own party type.
  */
 PG_FUNCTION_INFO_V1(dyad_parties);
 Datum
 dyad_parties(PG_FUNCTION_ARGS)
 {
 	DyadCode	dyad = PG_GETARG_DYAD(0);
-	Oid		   *party_type = (Oid *) fcinfo->flinfo->fn_extra;
+	Oid			party_type = secpact_result_element_type(fcinfo, false);
 	Datum		elems[2];
 
-	if (party_type == NULL)
-	{
-		Oid			array_type = get_func_rettype(fcinfo->flinfo->fn_oid);
-
-		party_type = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(Oid));
-		*party_type = get_element_type(array_type);
-		if (!OidIsValid(*party_type))
-			elog(ERROR, "dyad_parties must return an array of party");
-		fcinfo->flinfo->fn_extra = party_type;
-	}
 	elems[0] = PartyGetDatum(DYAD_FIRST(dyad));
 	elems[1] = PartyGetDatum(DYAD_SECOND(dyad));
-	PG_RETURN_ARRAYTYPE_P(construct_array(elems, 2, *party_type,
+	PG_RETURN_ARRAYTYPE_P(construct_array(elems, 2, party_type,
 										  sizeof(PartyCode), true, TYPALIGN_SHORT));
 }

@@ -209,7 +209,7 @@ dyad_involving(PartyCode party, DyadCode *out)
 	 */
 	for (int row = 0; row < party_table_len; row++)
 	{
-		PartyCode	other = party_table[row].code;
+		PartyCode	other = party_row_code(row);
 
 		if (other < party)
 			out[n++] = DYAD_CODE(other, party);

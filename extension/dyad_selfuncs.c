@@ -1,21 +1,8 @@
 /*
- * dyad_selfuncs.c: statistics of dyad columns and the selectivity of @>, <@
- * and && on them.
+ * dyad_selfuncs.c: the selectivity of @>, <@ and && on dyad columns.
  *
- * Agreements cluster around hubs: one party may be in a third of the rows
- * and most in a handful.  The standard statistics of a dyad column (a list
- * of most common values and a histogram, ordered by the lower party) show
- * the hubs, but they answer "how many rows involve TV" poorly: the ~100
- * histogram entries resolve only about 1% of the rows, so a party in 0.1% of
- * them is estimated as either nothing or 1%, depending on where ANALYZE's
- * sample happened to put the entries.
- *
- * So ANALYZE also counts, for every party, the fraction of sampled rows that
- * involve it, and stores those as a "most common elements" slot, as
- * PostgreSQL does for arrays and tsvector (it shows in pg_stats as
- * most_common_elems).  There are only 281 parties (250 of them ISO 3166-1
- * and the EU), so every party seen is kept, with its exact count in the
- * sample.  Then:
+ * ANALYZE (dyad_typanalyze.c) stores, beside the standard statistics, the
+ * fraction of sampled rows that involve each party.  Then:
  *
  *	 dyad @> P		the fraction of rows involving P
  *	 dyad && A-B	the fractions of A and of B, less that of the rows that
@@ -25,21 +12,23 @@
  * with a constant dyad), generic_restriction_selectivity applies the
  * operator to the MCV list and histogram; without any statistics, the
  * defaults below.  Join selectivity is a constant, the defaults again.
+ * The estimator of = (dyad_eqsel) lives beside the btree rewrite it exists
+ * for, in dyad_support.c.
  */
 #include "secpact.h"
 
 #include "access/htup_details.h"
 #include "catalog/pg_statistic.h"
 #include "catalog/pg_type.h"
-#include "commands/vacuum.h"
 #include "utils/array.h"
 #include "utils/lsyscache.h"
 #include "utils/regproc.h"
 #include "utils/selfuncs.h"
 #include "utils/syscache.h"
-#include "utils/typcache.h"
 
+#include "dyad_selfuncs.h"
 #include "members.h"
+
 
 /*
  * Without statistics, suppose every pair of the 250 parties equally likely:
@@ -63,155 +52,6 @@
  * whose every row is BE-UA estimated any other party at half the rows.
  */
 #define DYAD_ABSENT_PARTY_MAX_SEL	0.005
-
-/* A counter for each possible party code (party_code_slot). */
-#define PARTY_COUNTERS PARTY_CODE_SLOTS
-
-static inline int
-party_counter(PartyCode code)
-{
-	return party_code_slot(code);
-}
-
-/* ANALYZE */
-
-typedef struct DyadAnalyzeExtra
-{
-	/* what std_typanalyze set up, for the standard statistics */
-	AnalyzeAttrComputeStatsFunc std_compute_stats;
-	void	   *std_extra_data;
-	/* the element type of the most-common-elements slot */
-	Oid			party_type;
-	Oid			party_eq;
-} DyadAnalyzeExtra;
-
-static void compute_dyad_stats(VacAttrStats *stats, AnalyzeAttrFetchFunc fetchfunc,
-							   int samplerows, double totalrows);
-
-PG_FUNCTION_INFO_V1(dyad_typanalyze);
-Datum
-dyad_typanalyze(PG_FUNCTION_ARGS)
-{
-	VacAttrStats *stats = (VacAttrStats *) PG_GETARG_POINTER(0);
-	DyadAnalyzeExtra *extra;
-	const SecpactMembers *m;
-
-	if (!std_typanalyze(stats))
-		PG_RETURN_BOOL(false);
-
-	/*
-	 * The element type is the extension's own party, never a type found by
-	 * name: the column's type may be a domain in a schema any role fills
-	 * (pg_temp), where a "party" of another layout would be written into the
-	 * slot and crash whoever reads it.  Only a column whose values are the
-	 * extension's dyads is counted, whatever type the function is attached to.
-	 */
-	m = secpact_members();
-	if (!OidIsValid(m->party) || !OidIsValid(m->party_eq) ||
-		!secpact_is_dyad_type(stats->attrtypid))
-		PG_RETURN_BOOL(true);	/* the standard statistics alone, then */
-
-	extra = palloc(sizeof(DyadAnalyzeExtra));
-	extra->std_compute_stats = stats->compute_stats;
-	extra->std_extra_data = stats->extra_data;
-	extra->party_type = m->party;
-	extra->party_eq = m->party_eq;
-	stats->compute_stats = compute_dyad_stats;
-	stats->extra_data = extra;
-	PG_RETURN_BOOL(true);
-}
-
-static void
-compute_dyad_stats(VacAttrStats *stats, AnalyzeAttrFetchFunc fetchfunc,
-				   int samplerows, double totalrows)
-{
-	DyadAnalyzeExtra *extra = (DyadAnalyzeExtra *) stats->extra_data;
-	int		   *counts;
-	int			nonnull = 0;
-	int			nparties = 0;
-	int			slot;
-	int			k;
-	float4		minfreq = 1.0;
-	float4		maxfreq = 0.0;
-	Datum	   *values;
-	float4	   *numbers;
-	MemoryContext old;
-
-	/* The standard statistics first, with the extra data they expect. */
-	stats->extra_data = extra->std_extra_data;
-	extra->std_compute_stats(stats, fetchfunc, samplerows, totalrows);
-	stats->extra_data = extra;
-
-	counts = palloc0(PARTY_COUNTERS * sizeof(int));
-	for (int i = 0; i < samplerows; i++)
-	{
-		bool		isnull;
-		Datum		value;
-		DyadCode	dyad;
-
-		secpact_analyze_delay_point();
-		value = fetchfunc(stats, i, &isnull);
-		if (isnull)
-			continue;
-		dyad = DatumGetDyad(value);
-		/* Stored values were validated on the way in; skip anything else. */
-		if (!dyad_is_valid(dyad))
-			continue;
-		counts[party_counter(DYAD_FIRST(dyad))]++;
-		counts[party_counter(DYAD_SECOND(dyad))]++;
-		nonnull++;
-	}
-
-	for (slot = 0; slot < STATISTIC_NUM_SLOTS; slot++)
-		if (stats->stakind[slot] == 0)
-			break;
-	if (nonnull == 0 || slot == STATISTIC_NUM_SLOTS)
-		return;
-
-	for (int c = 0; c < PARTY_COUNTERS; c++)
-		if (counts[c] > 0)
-			nparties++;
-
-	/*
-	 * In the element type's order, for binary search; then the minimum and
-	 * maximum frequencies, as the slot kind requires.  No null elements.
-	 */
-	old = MemoryContextSwitchTo(stats->anl_context);
-	values = palloc(nparties * sizeof(Datum));
-	numbers = palloc((nparties + 2) * sizeof(float4));
-	MemoryContextSwitchTo(old);
-	k = 0;
-	for (int c = 0; c < PARTY_COUNTERS; c++)
-	{
-		float4		freq;
-
-		if (counts[c] == 0)
-			continue;
-		freq = (float4) counts[c] / (float4) nonnull;
-		values[k] = PartyGetDatum(party_slot_code(c));
-		numbers[k] = freq;
-		minfreq = Min(minfreq, freq);
-		maxfreq = Max(maxfreq, freq);
-		k++;
-	}
-	numbers[nparties] = minfreq;
-	numbers[nparties + 1] = maxfreq;
-
-	stats->stakind[slot] = STATISTIC_KIND_MCELEM;
-	stats->staop[slot] = extra->party_eq;
-	stats->stacoll[slot] = InvalidOid;
-	stats->stavalues[slot] = values;
-	stats->numvalues[slot] = nparties;
-	stats->stanumbers[slot] = numbers;
-	stats->numnumbers[slot] = nparties + 2;
-	stats->statypid[slot] = extra->party_type;
-	stats->statyplen[slot] = sizeof(PartyCode);
-	stats->statypbyval[slot] = true;
-	stats->statypalign[slot] = TYPALIGN_SHORT;
-	pfree(counts);
-}
-
-/* Estimation */
 
 /*
  * The per-party frequencies of a dyad column, when ANALYZE stored them.
@@ -264,25 +104,25 @@ get_party_frequencies(VariableStatData *vardata, AttStatsSlot *sslot)
 	return true;
 }
 
+/* bsearch's comparison of a party with a slot's element */
+static int
+party_datum_cmp(const void *key, const void *elem)
+{
+	PartyCode	a = *(const PartyCode *) key;
+	PartyCode	b = DatumGetParty(*(const Datum *) elem);
+
+	return a < b ? -1 : a > b;
+}
+
 /* The fraction of non-null rows involving party. */
 static double
 party_frequency(const AttStatsSlot *sslot, PartyCode party)
 {
-	int			lo = 0;
-	int			hi = sslot->nvalues - 1;
+	const Datum *found = bsearch(&party, sslot->values, sslot->nvalues, sizeof(Datum),
+								 party_datum_cmp);
 
-	while (lo <= hi)
-	{
-		int			mid = (lo + hi) / 2;
-		PartyCode	code = DatumGetParty(sslot->values[mid]);
-
-		if (code == party)
-			return sslot->numbers[mid];
-		if (code < party)
-			lo = mid + 1;
-		else
-			hi = mid - 1;
-	}
+	if (found != NULL)
+		return sslot->numbers[found - sslot->values];
 
 	/*
 	 * Not in the sample: rarer than the rarest party that was, so half of
@@ -298,13 +138,9 @@ null_fraction(VariableStatData *vardata)
 	return ((Form_pg_statistic) GETSTRUCT(vardata->statsTuple))->stanullfrac;
 }
 
-/*
- * Every estimator here reads values with the layouts of dyad and party: one
- * attached to an operator on other types (only a superuser can) would read
- * pointers as codes or codes as pointers.  An error instead.
- */
-static void
-check_operator_types(Oid operator, const char *estimator, bool contains)
+/* See dyad_selfuncs.h: an error rather than reading one layout as another. */
+void
+dyad_check_estimator_operator(Oid operator, const char *estimator, bool contains)
 {
 	Oid			left;
 	Oid			right;
@@ -406,7 +242,7 @@ dyad_contains_sel(PG_FUNCTION_ARGS)
 	int			varRelid = PG_GETARG_INT32(3);
 	double		selec;
 
-	check_operator_types(operator, "dyad_contains_sel", true);
+	dyad_check_estimator_operator(operator, "dyad_contains_sel", true);
 	selec = dyad_clause_selectivity(root, operator, args, varRelid, false);
 
 	if (selec < 0)
@@ -427,7 +263,7 @@ dyad_overlap_sel(PG_FUNCTION_ARGS)
 	int			varRelid = PG_GETARG_INT32(3);
 	double		selec;
 
-	check_operator_types(operator, "dyad_overlap_sel", false);
+	dyad_check_estimator_operator(operator, "dyad_overlap_sel", false);
 	selec = dyad_clause_selectivity(root, operator, args, varRelid, true);
 
 	if (selec < 0)
@@ -437,234 +273,11 @@ dyad_overlap_sel(PG_FUNCTION_ARGS)
 	PG_RETURN_FLOAT8(selec);
 }
 
-/*
- * dyad = dyad: eqsel's estimate, worked out once per column rather than
- * once per array element.
- *
- * Why: the planner estimates "parties = ANY (array)" by calling the
- * operator's estimator for each element, and eqsel looks up and unpacks the
- * column's list of most common values on every call.  For the 280 dyads
- * that dyad_index_support puts in place of "parties @> 'RU'" that took
- * 0.7 ms of planning, more than running the lookup of a rare party costs.
- * scalararraysel keeps one FmgrInfo for all the elements, so the list and
- * the share of any value not in it are kept in fn_extra from the first
- * call: the numbers are var_eq_const's, compared as integers rather than
- * through dyad_eq, and sorted for binary search once a second element asks.
- * Anything else (no statistics, a unique column, a non-constant side) is
- * estimated as eqsel does, by var_eq_const or var_eq_non_const.
- */
-typedef struct DyadEqCache
-{
-	PlannerInfo *root;
-	int			varRelid;
-	Node	   *column;			/* the column's side of the clause, as passed */
-	double		other_share;	/* of a value not in the list */
-	int			n;
-	bool		sorted;			/* values in order, for binary search */
-	DyadCode   *values;			/* the most common values */
-	double	   *shares;
-} DyadEqCache;
-
-typedef struct DyadShare
-{
-	DyadCode	value;
-	double		share;
-} DyadShare;
-
-static int
-dyad_share_cmp(const void *a, const void *b)
-{
-	DyadCode	x = ((const DyadShare *) a)->value;
-	DyadCode	y = ((const DyadShare *) b)->value;
-
-	return x < y ? -1 : x > y;
-}
-
-/*
- * The share of a value.  A single = is estimated once, so the list is
- * searched as it comes; from the second element of an array on, it is
- * sorted first and searched by halves.
- */
-static double
-cached_share(DyadEqCache *cache, DyadCode value, bool again)
-{
-	int			lo = 0;
-	int			hi = cache->n - 1;
-
-	if (!cache->sorted && again && cache->n > 1)
-	{
-		DyadShare  *pairs = palloc(sizeof(DyadShare) * cache->n);
-
-		for (int i = 0; i < cache->n; i++)
-		{
-			pairs[i].value = cache->values[i];
-			pairs[i].share = cache->shares[i];
-		}
-		qsort(pairs, cache->n, sizeof(DyadShare), dyad_share_cmp);
-		for (int i = 0; i < cache->n; i++)
-		{
-			cache->values[i] = pairs[i].value;
-			cache->shares[i] = pairs[i].share;
-		}
-		pfree(pairs);
-		cache->sorted = true;
-	}
-	if (!cache->sorted)
-	{
-		for (int i = 0; i < cache->n; i++)
-			if (cache->values[i] == value)
-				return cache->shares[i];
-		return cache->other_share;
-	}
-	while (lo <= hi)
-	{
-		int			mid = (lo + hi) / 2;
-
-		if (cache->values[mid] == value)
-			return cache->shares[mid];
-		if (cache->values[mid] < value)
-			lo = mid + 1;
-		else
-			hi = mid - 1;
-	}
-	return cache->other_share;
-}
-
-/*
- * The cache for a column with statistics, as var_eq_const would estimate
- * against them; NULL where var_eq_const would take another way.
- */
-static DyadEqCache *
-build_eq_cache(FmgrInfo *flinfo, VariableStatData *vardata, Oid operator)
-{
-	Form_pg_statistic stats;
-	AttStatsSlot sslot;
-	bool		have_mcv;
-	double		nullfrac;
-	double		sumcommon = 0.0;
-	double		otherdistinct;
-	double		other;
-	bool		isdefault;
-	DyadEqCache *cache;
-
-	if (!HeapTupleIsValid(vardata->statsTuple) ||
-		(vardata->isunique && vardata->rel && vardata->rel->tuples >= 1.0) ||
-		!statistic_proc_security_check(vardata, get_opcode(operator)))
-		return NULL;
-	stats = (Form_pg_statistic) GETSTRUCT(vardata->statsTuple);
-	nullfrac = stats->stanullfrac;
-	have_mcv = get_attstatsslot(&sslot, vardata->statsTuple, STATISTIC_KIND_MCV,
-								InvalidOid, ATTSTATSSLOT_VALUES | ATTSTATSSLOT_NUMBERS);
-	/* read as dyads below: only a list of the extension's dyads will do */
-	if (have_mcv && (sslot.nvalues != sslot.nnumbers || !secpact_is_dyad_type(sslot.valuetype)))
-	{
-		free_attstatsslot(&sslot);
-		return NULL;
-	}
-	if (!have_mcv)
-		sslot.nvalues = sslot.nnumbers = 0;
-
-	/* a value not in the list shares what the list leaves with the others */
-	for (int i = 0; i < sslot.nnumbers; i++)
-		sumcommon += sslot.numbers[i];
-	other = 1.0 - sumcommon - nullfrac;
-	CLAMP_PROBABILITY(other);
-	otherdistinct = get_variable_numdistinct(vardata, &isdefault) - sslot.nnumbers;
-	if (otherdistinct > 1)
-		other /= otherdistinct;
-	if (sslot.nnumbers > 0 && other > sslot.numbers[sslot.nnumbers - 1])
-		other = sslot.numbers[sslot.nnumbers - 1];
-	CLAMP_PROBABILITY(other);
-
-	cache = MemoryContextAllocZero(flinfo->fn_mcxt, sizeof(DyadEqCache));
-	cache->other_share = other;
-	cache->n = sslot.nvalues;
-	if (cache->n > 0)
-	{
-		cache->values = MemoryContextAlloc(flinfo->fn_mcxt, sizeof(DyadCode) * cache->n);
-		cache->shares = MemoryContextAlloc(flinfo->fn_mcxt, sizeof(double) * cache->n);
-		for (int i = 0; i < cache->n; i++)
-		{
-			double		share = sslot.numbers[i];
-
-			CLAMP_PROBABILITY(share);
-			cache->values[i] = DatumGetDyad(sslot.values[i]);
-			cache->shares[i] = share;
-		}
-	}
-	if (have_mcv)
-		free_attstatsslot(&sslot);
-	return cache;
-}
-
-PG_FUNCTION_INFO_V1(dyad_eqsel);
-Datum
-dyad_eqsel(PG_FUNCTION_ARGS)
-{
-	PlannerInfo *root = (PlannerInfo *) PG_GETARG_POINTER(0);
-	Oid			operator = PG_GETARG_OID(1);
-	List	   *args = (List *) PG_GETARG_POINTER(2);
-	int			varRelid = PG_GETARG_INT32(3);
-	FmgrInfo   *flinfo = fcinfo->flinfo;
-	DyadEqCache *cache = flinfo ? (DyadEqCache *) flinfo->fn_extra : NULL;
-	VariableStatData vardata;
-	Node	   *other;
-	bool		varonleft;
-	double		selec;
-
-	/* the next element against the same column: from the cache */
-	if (cache && cache->root == root && cache->varRelid == varRelid &&
-		list_length(args) == 2)
-	{
-		Node	   *left = linitial(args);
-		Node	   *right = lsecond(args);
-		Const	   *c = NULL;
-
-		if (left == cache->column && IsA(right, Const))
-			c = (Const *) right;
-		else if (right == cache->column && IsA(left, Const))
-			c = (Const *) left;
-		if (c)
-			PG_RETURN_FLOAT8(c->constisnull ? 0.0 : cached_share(cache, DatumGetDyad(c->constvalue), true));
-	}
-
-	/*
-	 * Otherwise as eqsel, from the one examination of the column.  (The
-	 * cache above exists only after this check passed for the operator.)
-	 */
-	check_operator_types(operator, "dyad_eqsel", false);
-	if (!get_restriction_variable(root, args, varRelid, &vardata, &other, &varonleft))
-		PG_RETURN_FLOAT8(DEFAULT_EQ_SEL);
-	if (IsA(other, Const))
-	{
-		Const	   *c = (Const *) other;
-		Node	   *raw_other = varonleft ? lsecond(args) : linitial(args);
-
-		/* only a constant as passed: the fast path above compares those */
-		if (flinfo && !c->constisnull && IsA(raw_other, Const) &&
-			(cache = build_eq_cache(flinfo, &vardata, operator)) != NULL)
-		{
-			cache->root = root;
-			cache->varRelid = varRelid;
-			cache->column = varonleft ? linitial(args) : lsecond(args);
-			flinfo->fn_extra = cache;
-			selec = cached_share(cache, DatumGetDyad(c->constvalue), false);
-		}
-		else
-			selec = var_eq_const(&vardata, operator, PG_GET_COLLATION(), c->constvalue,
-								 c->constisnull, varonleft, false);
-	}
-	else
-		selec = var_eq_non_const(&vardata, operator, PG_GET_COLLATION(), other, varonleft, false);
-	ReleaseVariableStats(vardata);
-	PG_RETURN_FLOAT8(selec);
-}
-
 PG_FUNCTION_INFO_V1(dyad_contains_joinsel);
 Datum
 dyad_contains_joinsel(PG_FUNCTION_ARGS)
 {
-	check_operator_types(PG_GETARG_OID(1), "dyad_contains_joinsel", true);
+	dyad_check_estimator_operator(PG_GETARG_OID(1), "dyad_contains_joinsel", true);
 	PG_RETURN_FLOAT8(DYAD_CONTAINS_DEFAULT_SEL);
 }
 
@@ -672,6 +285,6 @@ PG_FUNCTION_INFO_V1(dyad_overlap_joinsel);
 Datum
 dyad_overlap_joinsel(PG_FUNCTION_ARGS)
 {
-	check_operator_types(PG_GETARG_OID(1), "dyad_overlap_joinsel", false);
+	dyad_check_estimator_operator(PG_GETARG_OID(1), "dyad_overlap_joinsel", false);
 	PG_RETURN_FLOAT8(DYAD_OVERLAP_DEFAULT_SEL);
 }

@@ -191,3 +191,21 @@ secpact_is_dyad_type(Oid type)
 
 	return OidIsValid(dyad) && OidIsValid(type) && getBaseType(type) == dyad;
 }
+
+Oid
+secpact_result_element_type(FunctionCallInfo fcinfo, bool dyad)
+{
+	Oid		   *type = (Oid *) fcinfo->flinfo->fn_extra;
+
+	if (type == NULL)
+	{
+		const SecpactMembers *m = secpact_members();
+
+		type = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(Oid));
+		*type = dyad ? m->dyad : m->party;
+		if (!OidIsValid(*type))
+			elog(ERROR, "the %s type of secpact is not installed", dyad ? "dyad" : "party");
+		fcinfo->flinfo->fn_extra = type;
+	}
+	return *type;
+}

@@ -6,6 +6,7 @@
 #define SECPACT_MEMBERS_H
 
 #include "postgres.h"
+#include "fmgr.h"
 
 typedef struct SecpactMembers
 {
@@ -23,6 +24,13 @@ typedef struct SecpactMembers
  * InvalidOid for what is not installed.
  */
 extern const SecpactMembers *secpact_members(void);
+
+/*
+ * The element type of an array a function returns, party or dyad: the
+ * extension's own type, never one found by name, kept in the call site's
+ * fn_extra (which the function must use for nothing else).
+ */
+extern Oid	secpact_result_element_type(FunctionCallInfo fcinfo, bool dyad);
 
 /* Whether a type is party (or dyad), or a domain over it. */
 extern bool secpact_is_party_type(Oid type);

@@ -395,16 +395,23 @@ party_hash_extended(PG_FUNCTION_ARGS)
 
 /* Attributes */
 
+/* Every stored value was validated on the way in: this cannot happen. */
+void
+party_unknown_value(PartyCode code)
+{
+	elog(ERROR, "unknown party value 0x%04X", code);
+}
+
 const PartyInfo *
 party_info(PartyCode code)
 {
 	const PartyInfo *p = party_lookup(code);
 
-	/* Every stored value was validated on the way in. */
 	if (p == NULL)
-		elog(ERROR, "unknown party value 0x%04X", code);
+		party_unknown_value(code);
 	return p;
 }
+
 
 PG_FUNCTION_INFO_V1(party_alpha2);
 Datum

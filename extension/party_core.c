@@ -24,7 +24,9 @@ typedef struct NameSlot
 } NameSlot;
 
 static bool initialized = false;
-int16_t		party_alpha2_rows[PARTY_CODE_SLOTS];
+/* the generated slot index covers every slot party_code_slot gives */
+_Static_assert(sizeof(party_alpha2_rows) == sizeof(int16_t) * PARTY_CODE_SLOTS,
+			   "party_alpha2_rows has a row for every slot");
 
 /*
  * What codes read as, which is not always what they are stored as: CS is
@@ -79,6 +81,19 @@ static inline int
 letter_value(unsigned char c)
 {
 	return (c | 0x20) - 'a';
+}
+
+/* The index slots of two and three letters, in either case. */
+static inline int
+alpha2_slot(const char *s)
+{
+	return letter_value((unsigned char) s[0]) * LETTERS + letter_value((unsigned char) s[1]);
+}
+
+static inline int
+alpha3_slot(const char *s)
+{
+	return alpha2_slot(s) * LETTERS + letter_value((unsigned char) s[2]);
 }
 
 static inline char
@@ -225,10 +240,9 @@ claim_code(const char *spelling, int row)
 	size_t		len = strlen(spelling);
 
 	if (len == 2)
-		claim(&alpha2_index[letter_value(spelling[0]) * LETTERS + letter_value(spelling[1])], row);
+		claim(&alpha2_index[alpha2_slot(spelling)], row);
 	else if (len == 3 && is_letter((unsigned char) spelling[0]))
-		claim(&alpha3_index[(letter_value(spelling[0]) * LETTERS +
-							 letter_value(spelling[1])) * LETTERS + letter_value(spelling[2])], row);
+		claim(&alpha3_index[alpha3_slot(spelling)], row);
 	else if (len == 3)
 		claim(&numeric_index[(spelling[0] - '0') * 100 + (spelling[1] - '0') * 10 + (spelling[2] - '0')], row);
 	else if (len == 4 && long_codes_len < LONG_CODES_MAX)
@@ -283,15 +297,12 @@ party_core_init(void)
 	if (initialized)
 		return;
 
-	memset(party_alpha2_rows, 0xFF, sizeof(party_alpha2_rows));
 	memset(alpha2_index, 0xFF, sizeof(alpha2_index));
 	memset(alpha3_index, 0xFF, sizeof(alpha3_index));
 	memset(numeric_index, 0xFF, sizeof(numeric_index));
 	memset(name_slots, 0, sizeof(name_slots));
 	long_codes_len = 0;
 
-	for (int row = 0; row < party_table_len; row++)
-		party_alpha2_rows[party_code_slot(party_table[row].code)] = (int16_t) row;
 	/* Codes of today's parties first: a former code never takes one over. */
 	for (int row = 0; row < party_table_len; row++)
 		if (!party_table[row].former)
@@ -315,22 +326,20 @@ party_core_init(void)
 	initialized = true;
 }
 
-static inline PartyCode
-row_code(int row)
-{
-	return party_table[row].code;
-}
-
 const PartyInfo *
 party_lookup(PartyCode code)
 {
-	int			row;
+	int			row = party_table_row(code);
 
-	party_core_init();
-	row = party_table_row(code);
 	return row < 0 ? NULL : &party_table[row];
 }
 
+/*
+ * One function, longer than a screen, on purpose: the order of its tests is
+ * what a spelling means (alpha-2 and alpha-3 codes, alpha-4 and #ABC,
+ * numeric codes, English names, translations), and it reads top to bottom
+ * in that order, each form returning as soon as it decides.
+ */
 PartyParseStatus
 party_parse(const char *s, size_t len, int accept, PartyCode *out)
 {
@@ -363,15 +372,14 @@ party_parse(const char *s, size_t len, int accept, PartyCode *out)
 	if (letters == len && (len == 2 || len == 3) && (accept & PARTY_ACCEPT_CODES))
 	{
 		if (len == 2)
-			row = alpha2_index[letter_value(s[0]) * LETTERS + letter_value(s[1])];
+			row = alpha2_index[alpha2_slot(s)];
 		else
-			row = alpha3_index[(letter_value(s[0]) * LETTERS +
-								letter_value(s[1])) * LETTERS + letter_value(s[2])];
+			row = alpha3_index[alpha3_slot(s)];
 		if (row == AMBIGUOUS)
 			return PARTY_PARSE_AMBIGUOUS;
 		if (row != NO_PARTY)
 		{
-			*out = row_code(row);
+			*out = party_row_code(row);
 			return PARTY_PARSE_OK;
 		}
 		/* a code first; failing that, a short translated name ("Fas", "Man") */
@@ -395,7 +403,7 @@ party_parse(const char *s, size_t len, int accept, PartyCode *out)
 		row = find_long_code(s);
 		if (row >= 0)
 		{
-			*out = row_code(row);
+			*out = party_row_code(row);
 			return PARTY_PARSE_OK;
 		}
 		if (s[0] == '#')
@@ -416,7 +424,7 @@ party_parse(const char *s, size_t len, int accept, PartyCode *out)
 			return PARTY_PARSE_UNKNOWN_NUMERIC;
 		if (row == AMBIGUOUS)
 			return PARTY_PARSE_AMBIGUOUS;
-		*out = row_code(row);
+		*out = party_row_code(row);
 		return PARTY_PARSE_OK;
 	}
 
@@ -428,7 +436,7 @@ party_parse(const char *s, size_t len, int accept, PartyCode *out)
 		row = find_name(norm, nlen);
 		if (row >= 0)
 		{
-			*out = row_code(row);
+			*out = party_row_code(row);
 			return PARTY_PARSE_OK;
 		}
 	}
@@ -765,7 +773,7 @@ party_suggest(const char *s, size_t len, PartyCode *out, int max)
 				out[k] = out[k - 1];
 				distance[k] = distance[k - 1];
 			}
-			out[pos] = row_code(row);
+			out[pos] = party_row_code(row);
 			distance[pos] = best;
 			if (found < max)
 				found++;

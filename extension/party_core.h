@@ -90,13 +90,12 @@ extern PartyParseStatus party_parse(const char *s, size_t len, int accept,
 extern const PartyInfo *party_lookup(PartyCode code);
 
 /*
- * party_table's row of each code of two letters, (first - 'A') * 26 +
- * (second - 'A'), and of each code PARTY_EXTRA_BASE + i, at
- * PARTY_ALPHA2_SLOTS + i; -1 where no party.  Filled by party_core_init().
+ * The slots of codes, for party_alpha2_rows (party_table.h): each code of two
+ * letters at (first - 'A') * 26 + (second - 'A'), each code
+ * PARTY_EXTRA_BASE + i at PARTY_ALPHA2_SLOTS + i.
  */
 #define PARTY_ALPHA2_SLOTS (26 * 26)
 #define PARTY_CODE_SLOTS (PARTY_ALPHA2_SLOTS + PARTY_EXTRA_SLOTS)
-extern int16_t party_alpha2_rows[PARTY_CODE_SLOTS];
 
 /*
  * The slot of a code in party_alpha2_rows, in code order, or -1 when the
@@ -127,7 +126,6 @@ party_slot_code(int slot)
 /*
  * The row of a code in party_table, -1 when the code is not a known party:
  * a few comparisons and a load, for loops over many rows.
- * party_core_init() must have run.
  */
 static inline int
 party_table_row(PartyCode code)
@@ -135,6 +133,13 @@ party_table_row(PartyCode code)
 	int			slot = party_code_slot(code);
 
 	return slot < 0 ? -1 : party_alpha2_rows[slot];
+}
+
+/* The party of a row of party_table: the way back from party_table_row. */
+static inline PartyCode
+party_row_code(int row)
+{
+	return party_table[row].code;
 }
 
 static inline bool

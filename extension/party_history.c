@@ -38,24 +38,13 @@ ymd_datum(int32_t ymd)
 	return DateADTGetDatum(date2j(ymd / 10000, ymd / 100 % 100, ymd % 100) - POSTGRES_EPOCH_JDATE);
 }
 
-static const PartyInfo *
-known_party(PartyCode code)
-{
-	const PartyInfo *p = party_lookup(code);
-
-	/* Every stored value was validated on the way in. */
-	if (p == NULL)
-		elog(ERROR, "unknown party value 0x%04X", code);
-	return p;
-}
-
 /* The spell for (party, on_date), NULL arguments as the functions document. */
 static const PartySpell *
 spell_arg(FunctionCallInfo fcinfo, PartyScheme scheme)
 {
 	PartyCode	party = PG_GETARG_PARTY(0);
 
-	known_party(party);
+	party_info(party);
 	return party_spell_of(scheme, party,
 						  PG_ARGISNULL(1) ? PARTY_DATE_LATEST : date_ymd(PG_GETARG_DATEADT(1)));
 }
@@ -169,7 +158,7 @@ PG_FUNCTION_INFO_V1(party_valid_from);
 Datum
 party_valid_from(PG_FUNCTION_ARGS)
 {
-	const PartyInfo *p = known_party(PG_GETARG_PARTY(0));
+	const PartyInfo *p = party_info(PG_GETARG_PARTY(0));
 
 	if (p->valid_from == 0)
 		PG_RETURN_NULL();
@@ -180,7 +169,7 @@ PG_FUNCTION_INFO_V1(party_valid_to);
 Datum
 party_valid_to(PG_FUNCTION_ARGS)
 {
-	const PartyInfo *p = known_party(PG_GETARG_PARTY(0));
+	const PartyInfo *p = party_info(PG_GETARG_PARTY(0));
 
 	if (p->valid_to == 0)
 		PG_RETURN_NULL();
@@ -305,7 +294,7 @@ party_codes(PG_FUNCTION_ARGS)
 				party = party_code_alias[k].code;
 		if (party == 0)
 			continue;
-		if (strcmp(w->alpha2, known_party(party)->alpha2) != 0)
+		if (strcmp(w->alpha2, party_info(party)->alpha2) != 0)
 			put_code_row(rsinfo, party, "iso3166-1", w->alpha2, 0, withdrawal_ymd(w->alpha4));
 		put_code_row(rsinfo, party, "iso3166-3", w->alpha4, withdrawal_ymd(w->alpha4), 0);
 	}
@@ -334,7 +323,7 @@ party_successors(PG_FUNCTION_ARGS)
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	PartyCode	party = PG_GETARG_PARTY(0);
 
-	known_party(party);
+	party_info(party);
 	InitMaterializedSRF(fcinfo, 0);
 	for (int i = 0; i < party_successor_len; i++)
 	{

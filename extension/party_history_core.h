@@ -3,8 +3,10 @@
  * Gleditsch-Ward code a party had on a date, which party a code meant, and
  * whether a party was a state then.
  *
- * Dates are yyyymmdd integers (party_table.h); the fmgr wrappers in
- * party_history.c convert PostgreSQL dates.  A spell whose end is 0 runs to
+ * Pure C because party_parse's lookups (party_core.c) share its tables and
+ * the cmocka unit tests drive it without a server.  Dates are yyyymmdd
+ * integers (party_table.h); the fmgr wrappers in party_history.c convert
+ * PostgreSQL dates with j2date and date2j.  A spell whose end is 0 runs to
  * its list's end and past it: the list ended, not the state.
  */
 #ifndef SECPACT_PARTY_HISTORY_CORE_H

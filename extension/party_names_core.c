@@ -6,6 +6,7 @@
  */
 #include "party_names_core.h"
 #include "party_core.h"
+#include "utf8_core.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -198,37 +199,11 @@ party_names_short_name(int lang, int key)
 static int32_t
 next_code_point(const unsigned char *s, size_t len, size_t *i)
 {
-	unsigned char c = s[*i];
-	int			extra;
-	int32_t		cp,
-				min;
+	size_t		used;
+	int32_t		cp = utf8_decode(s + *i, len - *i, &used);
 
-	if (c < 0x80)
-	{
-		(*i)++;
-		return c;
-	}
-	if ((c & 0xE0) == 0xC0)
-		extra = 1, cp = c & 0x1F, min = 0x80;
-	else if ((c & 0xF0) == 0xE0)
-		extra = 2, cp = c & 0x0F, min = 0x800;
-	else if ((c & 0xF8) == 0xF0)
-		extra = 3, cp = c & 0x07, min = 0x10000;
-	else
-		return -1;
-	if (*i + (size_t) extra >= len)
-		return -1;
-	for (int k = 1; k <= extra; k++)
-	{
-		unsigned char cc = s[*i + (size_t) k];
-
-		if ((cc & 0xC0) != 0x80)
-			return -1;
-		cp = (cp << 6) | (cc & 0x3F);
-	}
-	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-		return -1;
-	*i += (size_t) extra + 1;
+	if (cp >= 0)
+		*i += used;
 	return cp;
 }
 

@@ -10,6 +10,8 @@
  */
 #include "secpact.h"
 
+#include "members.h"
+
 #include "catalog/pg_type.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
@@ -44,9 +46,8 @@ unchanged_state(FunctionCallInfo fcinfo, const char *fn)
 static void
 add_party(PartySet *set, PartyCode code)
 {
-	/* Every stored value was validated on the way in. */
 	if (!party_set_add(set, code))
-		elog(ERROR, "unknown party value 0x%04X", code);
+		party_unknown_value(code);
 }
 
 /*
@@ -173,26 +174,15 @@ Datum
 party_set_array_final(PG_FUNCTION_ARGS)
 {
 	PartySet   *set;
-	Oid		   *party_type = (Oid *) fcinfo->flinfo->fn_extra;
 	Datum	   *elems;
 	int			n = 0;
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	set = (PartySet *) PG_GETARG_POINTER(0);
-	if (party_type == NULL)
-	{
-		Oid			array_type = get_func_rettype(fcinfo->flinfo->fn_oid);
-
-		party_type = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(Oid));
-		*party_type = get_element_type(array_type);
-		if (!OidIsValid(*party_type))
-			elog(ERROR, "party_set_array_final must return an array of party");
-		fcinfo->flinfo->fn_extra = party_type;
-	}
 	elems = (Datum *) palloc(sizeof(Datum) * party_set_count(set));
 	for (int i = party_set_next(set, 0); i >= 0; i = party_set_next(set, i + 1))
 		elems[n++] = PartyGetDatum(party_set_code(i));
-	PG_RETURN_ARRAYTYPE_P(construct_array(elems, n, *party_type,
+	PG_RETURN_ARRAYTYPE_P(construct_array(elems, n, secpact_result_element_type(fcinfo, false),
 										  sizeof(PartyCode), true, TYPALIGN_SHORT));
 }

@@ -1,7 +1,7 @@
 /*
  * party_set_core.h: sets of parties as bitmaps, in pure C.
  *
- * No PostgreSQL headers here: the aggregates in analytics.c keep one
+ * No PostgreSQL headers here: the aggregates in party_set.c keep one
  * PartySet as their state, and the cmocka unit tests drive it directly.
  *
  * A set has one bit for each of the 676 two-letter codes AA..ZZ, at index

@@ -35,6 +35,13 @@ typedef struct PartyInfo
 extern const PartyInfo party_table[];
 extern const int party_table_len;
 
+/*
+ * party_table's row of each code by its slot (party_code_slot, in
+ * party_core.h); -1 where no party.  Generated as constant data, as the table
+ * is, so that nothing is built at start-up.
+ */
+extern const int16_t party_alpha2_rows[26 * 26 + 256];
+
 /* A former code of a party of today (BU for MM, ZR for CD). */
 typedef struct PartyCodeAlias
 {

@@ -62,8 +62,12 @@ extern void party_save_parse_error(PartyParseStatus status,
 								   const char *typname,
 								   const char *s, size_t len,
 								   struct Node *escontext);
-/* The table row of a stored party; an error for a value no input produces. */
+/*
+ * The table row of a stored party; an error (party_unknown_value) for a
+ * value no input produces.
+ */
 extern const PartyInfo *party_info(PartyCode code);
+extern void party_unknown_value(PartyCode code) pg_attribute_noreturn();
 
 /*
  * Party names in the session's language (secpact.language, party_names.c),

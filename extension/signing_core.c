@@ -8,6 +8,8 @@
  */
 #include "signing_core.h"
 
+#include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -101,27 +103,6 @@ signing_parse_mode(const char *s, size_t len, SigningMode *out)
 }
 
 size_t
-decimal_format(int64_t v, char *out)
-{
-	/* The magnitude in unsigned arithmetic: -INT64_MIN overflows an int64. */
-	uint64_t	magnitude = v < 0 ? 0u - (uint64_t) v : (uint64_t) v;
-	char		digits[DECIMAL_MAX_LEN];
-	int			ndigits = 0;
-	size_t		len = 0;
-
-	do
-	{
-		digits[ndigits++] = (char) ('0' + magnitude % 10);
-		magnitude /= 10;
-	} while (magnitude > 0);
-	if (v < 0)
-		out[len++] = '-';
-	while (ndigits > 0)
-		out[len++] = digits[--ndigits];
-	return len;
-}
-
-size_t
 ordinal_format(int32_t n, char *out)
 {
 	uint32_t	magnitude = n < 0 ? 0u - (uint32_t) n : (uint32_t) n;
@@ -139,9 +120,6 @@ ordinal_format(int32_t n, char *out)
 	else
 		suffix = "th";
 
-	len = decimal_format(n, out);
-	out[len++] = suffix[0];
-	out[len++] = suffix[1];
-	out[len] = '\0';
+	len = (size_t) snprintf(out, ORDINAL_MAX_LEN, "%" PRId32 "%s", n, suffix);
 	return len;
 }

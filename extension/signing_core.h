@@ -128,15 +128,6 @@ extern void signing_order_rank(SigningOrderRow *rows, int n);
 /* Parses a mode name ("rank", "dense"); false for anything else. */
 extern bool signing_parse_mode(const char *s, size_t len, SigningMode *out);
 
-/* "-9223372036854775808": the longest int64_t in decimal, without a NUL */
-#define DECIMAL_MAX_LEN 20
-
-/*
- * Writes v in decimal into out[DECIMAL_MAX_LEN], without a terminating NUL,
- * and returns its length: the digits of ordinals and of the chart's numbers.
- */
-extern size_t decimal_format(int64_t v, char *out);
-
 /* "-2147483648th" and its NUL */
 #define ORDINAL_MAX_LEN 14
 

@@ -1,0 +1,8 @@
+# cmocka tests of the pure core, under AddressSanitizer and UBSan.
+use strict;
+use warnings;
+use FindBin;
+use lib "$FindBin::Bin/../lib";
+use SecpactSuite qw(run_suite);
+
+run_suite(name => 'unit', cmocka => 1, cmd => [ map { [$_] } glob('tests/unit/*.bin') ]);

@@ -1,0 +1,9 @@
+# libpq programs (cmocka) against one throwaway cluster.
+use strict;
+use warnings;
+use FindBin;
+use lib "$FindBin::Bin/../lib";
+use SecpactSuite qw(run_suite);
+
+run_suite(name => 'integration', cluster => 1, cmocka => 1,
+	cmd => [ map { [$_] } glob('tests/integration/*.it') ]);
