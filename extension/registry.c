@@ -31,6 +31,7 @@
 
 #include "encoding.h"
 #include "members.h"
+#include "partial_date.h"
 #include "signing_core.h"
 
 /* The columns the registry query returns, in this order. */
@@ -41,6 +42,7 @@ enum
 	COL_DAY_ORDER,
 	COL_ID,
 	COL_PLACE,
+	COL_LAST,					/* signed_on's precision, or its last day */
 	COL_KIND,					/* only when filtering on the kind */
 	NCOLS
 };
@@ -55,6 +57,7 @@ typedef struct FirstSigningReceiver
 	MemoryContext cxt;			/* holds both, and the places copied */
 	text	   *kind;			/* only agreements of this kind, unless NULL */
 	Oid			kind_collation; /* compared in the caller's collation */
+	bool		last_is_date;	/* COL_LAST is a date, not a precision */
 } FirstSigningReceiver;
 
 /* The party's row in party_table: counterparts are numbered by it. */
@@ -115,6 +118,17 @@ receiver_receive(TupleTableSlot *slot, DestReceiver *self)
 	signing.order = slot->tts_isnull[COL_DAY_ORDER] ? SIGNING_ORDER_UNKNOWN :
 		DatumGetInt16(slot->tts_values[COL_DAY_ORDER]);
 	signing.id = DatumGetInt64(slot->tts_values[COL_ID]);
+	/* a partial date: every day of its period, up to the last */
+	signing.span = 0;
+	if (!slot->tts_isnull[COL_LAST])
+	{
+		DateADT		last = r->last_is_date ? DatumGetDateADT(slot->tts_values[COL_LAST]) :
+			partial_date_last(signing.day,
+							  partial_precision_from_datum(slot->tts_values[COL_LAST]));
+
+		if (last > signing.day && !DATE_NOT_FINITE(signing.day))
+			signing.span = last - signing.day;
+	}
 
 	if (r->hub != 0)
 	{
@@ -179,14 +193,18 @@ typedef struct RegistrySource
 {
 	const char *columns;
 	const char *from;
+	bool		last_is_date;
 } RegistrySource;
 
 static const RegistrySource registry_agreements = {
-	"a.parties, a.signed_on, a.day_order, a.id, a.place", " FROM secpact.agreement a"
+	"a.parties, a.signed_on, a.day_order, a.id, a.place, a.signed_on_precision",
+	" FROM secpact.agreement a", false
 };
+
+/* a pair's signing is the later of two partial dates: a span, not a period */
 static const RegistrySource registry_membership_dyads = {
-	"a.parties, a.signed_on, NULL::pg_catalog.int2, a.agreement_id, a.place",
-	" FROM secpact.membership_pairs() a"
+	"a.parties, a.signed_on, NULL::pg_catalog.int2, a.agreement_id, a.place, a.signed_last",
+	" FROM secpact.membership_pair_signings() a", true
 };
 
 /*
@@ -211,6 +229,7 @@ scan_registry(FirstSigningReceiver *r, text *kind, Oid collation, DateADT *as_of
 	r->pub.rDestroy = receiver_destroy;
 	r->pub.mydest = DestNone;
 	r->kind = kind;
+	r->last_is_date = source->last_is_date;
 	r->kind_collation = OidIsValid(collation) ? collation : DEFAULT_COLLATION_OID;
 
 	/*
@@ -289,12 +308,12 @@ new_receiver(PartyCode hub, bool states_only, int entries)
  */
 static void
 emit_order(ReturnSetInfo *rsinfo, bool with_hub, PartyCode hub, SigningOrderRow *rows,
-		   int n, text *const *places, const int *place_entry)
+		   int n, text *const *places, const int *place_entry, bool with_span)
 {
 	for (int i = 0; i < n; i++)
 	{
-		Datum		values[8];
-		bool		nulls[8] = {false, false, false, false, false, false, false, false};
+		Datum		values[10];
+		bool		nulls[10] = {false};
 		char		ordinal[ORDINAL_MAX_LEN];
 		size_t		len = ordinal_format(rows[i].position, ordinal);
 		int			k = 0;
@@ -313,8 +332,45 @@ emit_order(ReturnSetInfo *rsinfo, bool with_hub, PartyCode hub, SigningOrderRow 
 		k++;
 		values[k++] = PointerGetDatum(cstring_to_text_with_len(ordinal, (int) len));
 		values[k++] = BoolGetDatum(rows[i].shared);
+		if (with_span)
+		{
+			/* the last day the first signing may be on, and the span shown */
+			values[k++] = DateADTGetDatum(rows[i].day + rows[i].span);
+			values[k++] = PointerGetDatum(partial_span_text(rows[i].day, rows[i].day + rows[i].span));
+		}
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
+}
+
+/*
+ * One hub's signing order: signing_order's, and with with_span the last day
+ * and the text of each first signing's span as well.
+ */
+static void
+one_signing_order(FunctionCallInfo fcinfo, PartyCode hub, text *kind, DateADT *as_of,
+				  bool states_only, bool include_multilateral, bool with_span)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	FirstSigningReceiver *r;
+	SigningOrderRow rows[PARTY_CODE_SLOTS];
+	int			entry_of[PARTY_CODE_SLOTS];
+	int			n = 0;
+
+	r = new_receiver(hub, states_only, party_table_len);
+	scan_registry(r, kind, PG_GET_COLLATION(), as_of, &registry_agreements);
+	/* include_multilateral, from 1.2: the pairs go to the same table */
+	if (include_multilateral)
+		scan_registry(r, kind, PG_GET_COLLATION(), as_of, &registry_membership_dyads);
+
+	for (int row = 0; row < party_table_len; row++)
+	{
+		entry_of[row] = row;
+		if (r->firsts[row].seen)
+			rows[n++] = signing_order_row(row, &r->firsts[row]);
+	}
+	signing_order_rank(rows, n);
+	emit_order(rsinfo, false, r->hub, rows, n, r->places, entry_of, with_span);
+	MemoryContextDelete(r->cxt);
 }
 
 /*
@@ -328,41 +384,35 @@ PG_FUNCTION_INFO_V1(signing_order);
 Datum
 signing_order(PG_FUNCTION_ARGS)
 {
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	FirstSigningReceiver *r;
-	SigningOrderRow rows[PARTY_CODE_SLOTS];
-	int			entry_of[PARTY_CODE_SLOTS];
 	DateADT		as_of;
-	int			n = 0;
 
 	InitMaterializedSRF(fcinfo, 0);
 	if (PG_ARGISNULL(0))
 		return (Datum) 0;
-
-	r = new_receiver(PG_GETARG_PARTY(0), !PG_ARGISNULL(3) && PG_GETARG_BOOL(3),
-					 party_table_len);
 	if (!PG_ARGISNULL(2))
 		as_of = PG_GETARG_DATEADT(2);
-	scan_registry(r, PG_ARGISNULL(1) ? NULL : PG_GETARG_TEXT_PP(1), PG_GET_COLLATION(),
-				  PG_ARGISNULL(2) ? NULL : &as_of, &registry_agreements);
-	/* include_multilateral, from 1.2: the pairs go to the same table */
-	if (PG_NARGS() > 4 && !PG_ARGISNULL(4) && PG_GETARG_BOOL(4))
-		scan_registry(r, PG_ARGISNULL(1) ? NULL : PG_GETARG_TEXT_PP(1), PG_GET_COLLATION(),
-					  PG_ARGISNULL(2) ? NULL : &as_of, &registry_membership_dyads);
+	one_signing_order(fcinfo, PG_GETARG_PARTY(0), PG_ARGISNULL(1) ? NULL : PG_GETARG_TEXT_PP(1),
+					  PG_ARGISNULL(2) ? NULL : &as_of, !PG_ARGISNULL(3) && PG_GETARG_BOOL(3),
+					  PG_NARGS() > 4 && !PG_ARGISNULL(4) && PG_GETARG_BOOL(4), false);
+	return (Datum) 0;
+}
 
-	for (int row = 0; row < party_table_len; row++)
-	{
-		entry_of[row] = row;
-		if (r->firsts[row].seen)
-			rows[n++] = (SigningOrderRow) {
-				.index = row,
-				.day = r->firsts[row].signing.day,
-				.order = r->firsts[row].signing.order
-			};
-	}
-	signing_order_rank(rows, n);
-	emit_order(rsinfo, false, r->hub, rows, n, r->places, entry_of);
-	MemoryContextDelete(r->cxt);
+/*
+ * secpact.signing_timeline_order(hub party, kind text): what the view
+ * secpact.signing_timeline shows of a hub and kind, so that its positions
+ * are signing_order(hub, kind, include_multilateral => true)'s by
+ * construction: the same rows, with each first signing's last possible day
+ * (partners_so_far counts by it) and its span as text.  Not strict.
+ */
+PG_FUNCTION_INFO_V1(signing_timeline_order);
+Datum
+signing_timeline_order(PG_FUNCTION_ARGS)
+{
+	InitMaterializedSRF(fcinfo, 0);
+	if (PG_ARGISNULL(0))
+		return (Datum) 0;
+	one_signing_order(fcinfo, PG_GETARG_PARTY(0), PG_ARGISNULL(1) ? NULL : PG_GETARG_TEXT_PP(1),
+					  NULL, false, true, true);
 	return (Datum) 0;
 }
 
@@ -401,14 +451,10 @@ signing_orders(PG_FUNCTION_ARGS)
 				(states_only && party_table[other].is_organisation))
 				continue;
 			entry_of[other] = entry;
-			rows[n++] = (SigningOrderRow) {
-				.index = other,
-				.day = r->firsts[entry].signing.day,
-				.order = r->firsts[entry].signing.order
-			};
+			rows[n++] = signing_order_row(other, &r->firsts[entry]);
 		}
 		signing_order_rank(rows, n);
-		emit_order(rsinfo, true, row_party(hub), rows, n, r->places, entry_of);
+		emit_order(rsinfo, true, row_party(hub), rows, n, r->places, entry_of, false);
 	}
 	MemoryContextDelete(r->cxt);
 	return (Datum) 0;
@@ -417,7 +463,9 @@ signing_orders(PG_FUNCTION_ARGS)
 /*
  * superseded(agreement_id bigint, on_date date): whether an agreement that
  * supersedes the given one is in force by on_date (has entered into force on
- * or before it), the test in_force() makes of every agreement.
+ * or before it), the test in_force() makes of every agreement; NULL when one
+ * may be, its entry into force being a partial date whose period holds
+ * on_date (1.3), and none surely is.
  *
  * in_force() is an SQL function the planner inlines, so that a scan of the
  * registry evaluates it on the row's own columns; this is the one part of it
@@ -444,6 +492,13 @@ signing_orders(PG_FUNCTION_ARGS)
 #define SUPERSEDED_BULK_MAX (1 << 20)	/* ids: 8 MB */
 #endif
 
+typedef struct IdList
+{
+	int64	   *ids;			/* in cxt, grown by doubling */
+	int			n;
+	int			size;
+} IdList;
+
 typedef struct SupersededCache
 {
 	DateADT		on_date;		/* the date of the calls counted and read */
@@ -454,11 +509,10 @@ typedef struct SupersededCache
 	CommandId	curcid;
 	SubTransactionId subxid;
 	int64		calls;			/* calls with on_date, on that snapshot */
-	bool		loaded;			/* ids[] holds every agreement superseded by then */
+	bool		loaded;			/* the lists hold every agreement superseded by then */
 	bool		too_many;		/* more than SUPERSEDED_BULK_MAX: look each up */
-	int64	   *ids;			/* sorted */
-	int			nids;
-	int			ids_size;		/* allocated */
+	IdList		surely;			/* sorted: superseded by then */
+	IdList		maybe;			/* sorted: perhaps, by a partial date */
 } SupersededCache;
 
 /* Whether the active snapshot is the one the cache's calls were made on. */
@@ -480,23 +534,50 @@ compare_int64(const void *a, const void *b)
 	return x < y ? -1 : x > y ? 1 : 0;
 }
 
-/* One agreement, through a plan kept for the backend's life. */
+/*
+ * The answers of superseded(): an agreement superseding it entered into
+ * force by the date, or may have (its entry into force is a partial date
+ * whose period holds the date), or none did.
+ */
+typedef enum Supersession
+{
+	NOT_SUPERSEDED,
+	MAYBE_SUPERSEDED,
+	SUPERSEDED
+} Supersession;
+
+/*
+ * Whether a superseding agreement's entry into force, on or before on_date
+ * by its first day, surely is by its last (a partial date's period may hold
+ * on_date).
+ */
 static bool
+entry_surely_by(Datum entry, Datum precision, bool precision_null, DateADT on_date)
+{
+	DateADT		first = DatumGetDateADT(entry);
+
+	if (precision_null)
+		return true;			/* NOT NULL in the registry */
+	return partial_date_last(first, partial_precision_from_datum(precision)) <= on_date;
+}
+
+/* One agreement, through a plan kept for the backend's life. */
+static Supersession
 superseded_lookup(int64 id, DateADT on_date)
 {
 	static SPIPlanPtr plan = NULL;
 	Oid			types[2] = {INT8OID, DATEOID};
 	Datum		values[2] = {Int64GetDatum(id), DateADTGetDatum(on_date)};
-	bool		isnull;
-	bool		result;
+	Supersession result = NOT_SUPERSEDED;
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	if (plan == NULL)
 	{
-		SPIPlanPtr	p = SPI_prepare("SELECT EXISTS (SELECT FROM secpact.agreement s"
+		SPIPlanPtr	p = SPI_prepare("SELECT s.entry_into_force, s.entry_into_force_precision"
+									" FROM secpact.agreement s"
 									" WHERE s.supersedes OPERATOR(pg_catalog.=) $1"
-									" AND s.entry_into_force OPERATOR(pg_catalog.<=) $2)",
+									" AND s.entry_into_force OPERATOR(pg_catalog.<=) $2",
 									2, types);
 
 		if (p == NULL || SPI_keepplan(p) != 0)
@@ -504,52 +585,76 @@ superseded_lookup(int64 id, DateADT on_date)
 				 SPI_result_code_string(SPI_result));
 		plan = p;
 	}
-	if (SPI_execute_plan(plan, values, NULL, true, 1) != SPI_OK_SELECT || SPI_processed != 1)
+	if (SPI_execute_plan(plan, values, NULL, true, 0) != SPI_OK_SELECT)
 		elog(ERROR, "the supersession lookup failed");
-	result = DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+	for (uint64 i = 0; i < SPI_processed && result != SUPERSEDED; i++)
+	{
+		bool		isnull,
+					precision_null;
+		Datum		entry = SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1, &isnull);
+		Datum		precision = SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2,
+											  &precision_null);
+
+		if (isnull)
+			continue;
+		result = entry_surely_by(entry, precision, precision_null, on_date) ?
+			SUPERSEDED : MAYBE_SUPERSEDED;
+	}
 	SPI_finish();
-	return !isnull && result;
+	return result;
 }
 
 /* Keeps the ids a bulk read returns, up to SUPERSEDED_BULK_MAX of them. */
 typedef struct IdReceiver
 {
 	DestReceiver pub;
-	int64	   *ids;			/* in cxt, grown by doubling */
-	int			n;
-	int			size;
+	IdList		surely;			/* superseded by then */
+	IdList		maybe;			/* superseded within a partial date's period */
+	DateADT		on_date;
 	bool		too_many;
 	MemoryContext cxt;
 } IdReceiver;
+
+static void
+id_append(IdList *list, int64 id, MemoryContext cxt)
+{
+	if (list->n == list->size)
+	{
+		list->size = list->size == 0 ? 512 : Min(list->size * 2, SUPERSEDED_BULK_MAX);
+		list->ids = list->ids == NULL ? MemoryContextAlloc(cxt, sizeof(int64) * list->size) :
+			repalloc(list->ids, sizeof(int64) * list->size);
+	}
+	list->ids[list->n++] = id;
+}
 
 static bool
 id_receive(TupleTableSlot *slot, DestReceiver *self)
 {
 	IdReceiver *r = (IdReceiver *) self;
-	bool		isnull;
+	bool		isnull,
+				entry_null,
+				precision_null;
 	Datum		d = slot_getattr(slot, 1, &isnull);
+	Datum		entry = slot_getattr(slot, 2, &entry_null);
+	Datum		precision = slot_getattr(slot, 3, &precision_null);
 
-	if (isnull)
+	if (isnull || entry_null)
 		return true;
-	if (r->n >= SUPERSEDED_BULK_MAX)
+	if (r->surely.n + r->maybe.n >= SUPERSEDED_BULK_MAX)
 	{
 		r->too_many = true;
 		return false;			/* stop the scan */
 	}
-	if (r->n == r->size)
-	{
-		r->size = r->size == 0 ? 512 : Min(r->size * 2, SUPERSEDED_BULK_MAX);
-		r->ids = r->ids == NULL ? MemoryContextAlloc(r->cxt, sizeof(int64) * r->size) :
-			repalloc(r->ids, sizeof(int64) * r->size);
-	}
-	r->ids[r->n++] = DatumGetInt64(d);
+	id_append(entry_surely_by(entry, precision, precision_null, r->on_date) ?
+			  &r->surely : &r->maybe, DatumGetInt64(d), r->cxt);
 	return true;
 }
 
 static void
 id_startup(DestReceiver *self, int operation, TupleDesc typeinfo)
 {
-	if (typeinfo->natts != 1 || TupleDescAttr(typeinfo, 0)->atttypid != INT8OID)
+	if (typeinfo->natts != 3 || TupleDescAttr(typeinfo, 0)->atttypid != INT8OID ||
+		TupleDescAttr(typeinfo, 1)->atttypid != DATEOID)
 		elog(ERROR, "superseded agreements query returned an unexpected row type");
 }
 
@@ -559,9 +664,10 @@ id_noop(DestReceiver *self)
 }
 
 /*
- * Every agreement superseded by on_date, sorted, into the cache; or, when
- * there are more than SUPERSEDED_BULK_MAX, a note that there are.  The rows
- * go straight into the array, so memory is the array's and no more.
+ * Every agreement superseded by on_date, or perhaps superseded, sorted, into
+ * the cache; or, when there are more than SUPERSEDED_BULK_MAX, a note that
+ * there are.  The rows go straight into the arrays, so memory is the
+ * arrays' and no more.
  */
 static void
 superseded_load(SupersededCache *cache, MemoryContext cxt)
@@ -582,9 +688,12 @@ superseded_load(SupersededCache *cache, MemoryContext cxt)
 	r.pub.rShutdown = id_noop;
 	r.pub.rDestroy = id_noop;
 	r.pub.mydest = DestNone;
-	/* start from the array of an earlier snapshot, if any */
-	r.ids = cache->ids;
-	r.size = cache->ids == NULL ? 0 : cache->ids_size;
+	r.on_date = cache->on_date;
+	/* start from the arrays of an earlier snapshot, if any */
+	r.surely = cache->surely;
+	r.surely.n = 0;
+	r.maybe = cache->maybe;
+	r.maybe.n = 0;
 	r.cxt = cxt;
 
 	memset(&options, 0, sizeof(options));
@@ -594,7 +703,8 @@ superseded_load(SupersededCache *cache, MemoryContext cxt)
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	ret = SPI_execute_extended("SELECT s.supersedes FROM secpact.agreement s"
+	ret = SPI_execute_extended("SELECT s.supersedes, s.entry_into_force, s.entry_into_force_precision"
+							   " FROM secpact.agreement s"
 							   " WHERE s.supersedes IS NOT NULL"
 							   " AND s.entry_into_force OPERATOR(pg_catalog.<=) $1",
 							   &options);
@@ -602,19 +712,35 @@ superseded_load(SupersededCache *cache, MemoryContext cxt)
 		elog(ERROR, "reading superseded agreements failed: %s", SPI_result_code_string(ret));
 	SPI_finish();
 	pfree(params);
-	cache->ids = r.ids;
-	cache->ids_size = r.size;
+	cache->surely = r.surely;
+	cache->maybe = r.maybe;
 	if (r.too_many)
 	{
 		cache->too_many = true;
-		cache->nids = 0;
+		cache->surely.n = cache->maybe.n = 0;
 		return;
 	}
-	if (r.n > 0)
-		qsort(cache->ids, r.n, sizeof(int64), compare_int64);
-	cache->nids = r.n;
+	if (r.surely.n > 0)
+		qsort(cache->surely.ids, r.surely.n, sizeof(int64), compare_int64);
+	if (r.maybe.n > 0)
+		qsort(cache->maybe.ids, r.maybe.n, sizeof(int64), compare_int64);
 	cache->loaded = true;
 }
+
+static bool
+id_listed(const IdList *list, int64 id)
+{
+	return list->n > 0 && bsearch(&id, list->ids, list->n, sizeof(int64), compare_int64) != NULL;
+}
+
+/* true, NULL or false for a Supersession */
+#define RETURN_SUPERSESSION(s) \
+	do { \
+		Supersession s_ = (s); \
+		if (s_ == MAYBE_SUPERSEDED) \
+			PG_RETURN_NULL(); \
+		PG_RETURN_BOOL(s_ == SUPERSEDED); \
+	} while (0)
 
 PG_FUNCTION_INFO_V1(superseded);
 Datum
@@ -641,7 +767,7 @@ superseded(PG_FUNCTION_ARGS)
 		/* a snapshot the cache cannot recognise: never read in bulk */
 		cache->calls = 0;
 		cache->loaded = false;
-		PG_RETURN_BOOL(superseded_lookup(id, on_date));
+		RETURN_SUPERSESSION(superseded_lookup(id, on_date));
 	}
 	if (cache->calls == 0 || cache->on_date != on_date ||
 		!superseded_same_snapshot(cache, snap))
@@ -661,7 +787,7 @@ superseded(PG_FUNCTION_ARGS)
 	if (!cache->loaded && !cache->too_many && cache->calls > SUPERSEDED_LOOKUPS_BEFORE_BULK)
 		superseded_load(cache, fcinfo->flinfo->fn_mcxt);
 	if (!cache->loaded)
-		PG_RETURN_BOOL(superseded_lookup(id, on_date));
-	PG_RETURN_BOOL(cache->nids > 0 &&
-				   bsearch(&id, cache->ids, cache->nids, sizeof(int64), compare_int64) != NULL);
+		RETURN_SUPERSESSION(superseded_lookup(id, on_date));
+	RETURN_SUPERSESSION(id_listed(&cache->surely, id) ? SUPERSEDED :
+						id_listed(&cache->maybe, id) ? MAYBE_SUPERSEDED : NOT_SUPERSEDED);
 }
