@@ -103,8 +103,14 @@ accession_order(PG_FUNCTION_ARGS)
 				 errdetail("Only a multilateral agreement has an accession order."),
 				 errhint("The order of a party's bilateral agreements is signing_order(party).")));
 
-	if (SPI_execute_with_args("SELECT m.party, m.signed_on, m.signed_order, m.bound_on,"
+	/* before 1.3 every date is known to the day */
+	if (SPI_execute_with_args(registry_has_precision() ?
+							  "SELECT m.party, m.signed_on, m.signed_order, m.bound_on,"
 							  " m.bound_order, m.id, m.signed_on_precision, m.bound_on_precision"
+							  " FROM secpact.membership m"
+							  " WHERE m.agreement_id OPERATOR(pg_catalog.=) $1" :
+							  "SELECT m.party, m.signed_on, m.signed_order, m.bound_on,"
+							  " m.bound_order, m.id, NULL::pg_catalog.oid, NULL::pg_catalog.oid"
 							  " FROM secpact.membership m"
 							  " WHERE m.agreement_id OPERATOR(pg_catalog.=) $1",
 							  1, types, values, NULL, true, 0) != SPI_OK_SELECT)

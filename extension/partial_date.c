@@ -11,8 +11,10 @@
 #include "access/htup_details.h"
 #include "catalog/pg_enum.h"
 #include "lib/stringinfo.h"
+#include "catalog/namespace.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
+#include "utils/lsyscache.h"
 #include "utils/syscache.h"
 
 #include "partial_date.h"
@@ -54,6 +56,16 @@ partial_precision_from_datum(Datum value)
 	ReleaseSysCache(tuple);
 	precision_oids[p] = oid;
 	return p;
+}
+
+bool
+registry_has_precision(void)
+{
+	/* the schema secpact is the extension's own, where no other role creates */
+	Oid			schema = get_namespace_oid("secpact", true);
+	Oid			registry = OidIsValid(schema) ? get_relname_relid("agreement", schema) : InvalidOid;
+
+	return OidIsValid(registry) && get_attnum(registry, "signed_on_precision") != InvalidAttrNumber;
 }
 
 DateADT

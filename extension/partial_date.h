@@ -37,4 +37,11 @@ extern DateADT partial_date_last(DateADT d, PartialPrecision p);
  */
 extern text *partial_span_text(DateADT lo, DateADT hi);
 
+/*
+ * Whether the installed registry has the precision columns: the library
+ * also serves databases still at 1.0 to 1.2, whose dates are all known to
+ * the day.  Asked per call (an ALTER EXTENSION UPDATE may add them).
+ */
+extern bool registry_has_precision(void);
+
 #endif

@@ -207,6 +207,16 @@ static const RegistrySource registry_membership_dyads = {
 	" FROM secpact.membership_pair_signings() a", true
 };
 
+/* before 1.3 every date is known to the day */
+static const RegistrySource registry_agreements_1_2 = {
+	"a.parties, a.signed_on, a.day_order, a.id, a.place, NULL::pg_catalog.date",
+	" FROM secpact.agreement a", true
+};
+static const RegistrySource registry_membership_dyads_1_2 = {
+	"a.parties, a.signed_on, NULL::pg_catalog.int2, a.agreement_id, a.place, NULL::pg_catalog.date",
+	" FROM secpact.membership_pairs() a", true
+};
+
 /*
  * Reads the registry's agreements (the hub's, when hub is not 0) into the
  * receiver's table of first signings.  kind (compared in collation) and
@@ -356,11 +366,15 @@ one_signing_order(FunctionCallInfo fcinfo, PartyCode hub, text *kind, DateADT *a
 	int			entry_of[PARTY_CODE_SLOTS];
 	int			n = 0;
 
+	bool		partial = registry_has_precision();
+
 	r = new_receiver(hub, states_only, party_table_len);
-	scan_registry(r, kind, PG_GET_COLLATION(), as_of, &registry_agreements);
+	scan_registry(r, kind, PG_GET_COLLATION(), as_of,
+				  partial ? &registry_agreements : &registry_agreements_1_2);
 	/* include_multilateral, from 1.2: the pairs go to the same table */
 	if (include_multilateral)
-		scan_registry(r, kind, PG_GET_COLLATION(), as_of, &registry_membership_dyads);
+		scan_registry(r, kind, PG_GET_COLLATION(), as_of,
+					  partial ? &registry_membership_dyads : &registry_membership_dyads_1_2);
 
 	for (int row = 0; row < party_table_len; row++)
 	{
@@ -436,7 +450,8 @@ signing_orders(PG_FUNCTION_ARGS)
 	if (!PG_ARGISNULL(1))
 		as_of = PG_GETARG_DATEADT(1);
 	scan_registry(r, PG_ARGISNULL(0) ? NULL : PG_GETARG_TEXT_PP(0), PG_GET_COLLATION(),
-				  PG_ARGISNULL(1) ? NULL : &as_of, &registry_agreements);
+				  PG_ARGISNULL(1) ? NULL : &as_of,
+				  registry_has_precision() ? &registry_agreements : &registry_agreements_1_2);
 
 	for (int hub = 0; hub < party_table_len; hub++)
 	{
@@ -565,16 +580,23 @@ entry_surely_by(Datum entry, Datum precision, bool precision_null, DateADT on_da
 static Supersession
 superseded_lookup(int64 id, DateADT on_date)
 {
-	static SPIPlanPtr plan = NULL;
+	static SPIPlanPtr plans[2] = {NULL, NULL};	/* before 1.3, from 1.3 */
+	bool		partial = registry_has_precision();
 	Oid			types[2] = {INT8OID, DATEOID};
 	Datum		values[2] = {Int64GetDatum(id), DateADTGetDatum(on_date)};
 	Supersession result = NOT_SUPERSEDED;
+	SPIPlanPtr	plan;
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	if (plan == NULL)
+	if (plans[partial] == NULL)
 	{
-		SPIPlanPtr	p = SPI_prepare("SELECT s.entry_into_force, s.entry_into_force_precision"
+		SPIPlanPtr	p = SPI_prepare(partial ?
+									"SELECT s.entry_into_force, s.entry_into_force_precision"
+									" FROM secpact.agreement s"
+									" WHERE s.supersedes OPERATOR(pg_catalog.=) $1"
+									" AND s.entry_into_force OPERATOR(pg_catalog.<=) $2" :
+									"SELECT s.entry_into_force, NULL::pg_catalog.oid"
 									" FROM secpact.agreement s"
 									" WHERE s.supersedes OPERATOR(pg_catalog.=) $1"
 									" AND s.entry_into_force OPERATOR(pg_catalog.<=) $2",
@@ -583,8 +605,9 @@ superseded_lookup(int64 id, DateADT on_date)
 		if (p == NULL || SPI_keepplan(p) != 0)
 			elog(ERROR, "preparing the supersession lookup failed: %s",
 				 SPI_result_code_string(SPI_result));
-		plan = p;
+		plans[partial] = p;
 	}
+	plan = plans[partial];
 	if (SPI_execute_plan(plan, values, NULL, true, 0) != SPI_OK_SELECT)
 		elog(ERROR, "the supersession lookup failed");
 	for (uint64 i = 0; i < SPI_processed && result != SUPERSEDED; i++)
@@ -703,7 +726,12 @@ superseded_load(SupersededCache *cache, MemoryContext cxt)
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	ret = SPI_execute_extended("SELECT s.supersedes, s.entry_into_force, s.entry_into_force_precision"
+	ret = SPI_execute_extended(registry_has_precision() ?
+							   "SELECT s.supersedes, s.entry_into_force, s.entry_into_force_precision"
+							   " FROM secpact.agreement s"
+							   " WHERE s.supersedes IS NOT NULL"
+							   " AND s.entry_into_force OPERATOR(pg_catalog.<=) $1" :
+							   "SELECT s.supersedes, s.entry_into_force, NULL::pg_catalog.oid"
 							   " FROM secpact.agreement s"
 							   " WHERE s.supersedes IS NOT NULL"
 							   " AND s.entry_into_force OPERATOR(pg_catalog.<=) $1",

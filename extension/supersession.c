@@ -68,8 +68,15 @@ typedef struct AgreementDates
 	PartialPrecision signed_precision;
 } AgreementDates;
 
-static SPIPlanPtr by_id_plan = NULL;
-static SPIPlanPtr superseding_plan = NULL;
+/* each before 1.3 (no precision columns) and from 1.3 */
+static SPIPlanPtr by_id_plans[2] = {NULL, NULL};
+static SPIPlanPtr superseding_plans[2] = {NULL, NULL};
+
+/* The columns row_dates reads; before 1.3 every date is known to the day. */
+#define DATES_1_2 "SELECT a.id, a.supersedes, a.entry_into_force, a.signed_on," \
+	" NULL::pg_catalog.oid, NULL::pg_catalog.oid FROM secpact.agreement a"
+#define DATES_1_3 "SELECT a.id, a.supersedes, a.entry_into_force, a.signed_on," \
+	" a.entry_into_force_precision, a.signed_on_precision FROM secpact.agreement a"
 
 static SPIPlanPtr
 keep_plan(const char *query)
@@ -123,11 +130,13 @@ row_dates(HeapTuple tuple, TupleDesc desc, int first, AgreementDates *a)
 static bool
 fetch_agreement(int64 id, AgreementDates *a)
 {
-	if (by_id_plan == NULL)
-		by_id_plan = keep_plan("SELECT a.id, a.supersedes, a.entry_into_force, a.signed_on,"
-							   " a.entry_into_force_precision, a.signed_on_precision"
-							   " FROM secpact.agreement a WHERE a.id OPERATOR(pg_catalog.=) $1");
-	run_plan(by_id_plan, id);
+	bool		partial = registry_has_precision();
+
+	if (by_id_plans[partial] == NULL)
+		by_id_plans[partial] = keep_plan(partial ?
+										 DATES_1_3 " WHERE a.id OPERATOR(pg_catalog.=) $1" :
+										 DATES_1_2 " WHERE a.id OPERATOR(pg_catalog.=) $1");
+	run_plan(by_id_plans[partial], id);
 	if (SPI_processed == 0)
 		return false;
 	row_dates(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, a);
@@ -233,12 +242,13 @@ check_chain(Relation rel, const char *constraint, const AgreementDates *row,
 static void
 check_superseding(Relation rel, const char *constraint, const AgreementDates *row)
 {
-	if (superseding_plan == NULL)
-		superseding_plan = keep_plan("SELECT a.id, a.supersedes, a.entry_into_force, a.signed_on,"
-							   " a.entry_into_force_precision, a.signed_on_precision"
-									 " FROM secpact.agreement a"
-									 " WHERE a.supersedes OPERATOR(pg_catalog.=) $1");
-	run_plan(superseding_plan, row->id);
+	bool		partial = registry_has_precision();
+
+	if (superseding_plans[partial] == NULL)
+		superseding_plans[partial] = keep_plan(partial ?
+											   DATES_1_3 " WHERE a.supersedes OPERATOR(pg_catalog.=) $1" :
+											   DATES_1_2 " WHERE a.supersedes OPERATOR(pg_catalog.=) $1");
+	run_plan(superseding_plans[partial], row->id);
 	for (uint64 i = 0; i < SPI_processed; i++)
 	{
 		AgreementDates newer;
@@ -258,12 +268,17 @@ column(TupleDesc desc, const char *name, Oid type)
 	return attnum;
 }
 
-/* A precision column: an enum (a 4-byte oid), secpact.date_precision. */
+/*
+ * A precision column: an enum (a 4-byte oid), secpact.date_precision; 0
+ * before 1.3, which has none.
+ */
 static int
 precision_column(TupleDesc desc, const char *name)
 {
 	int			attnum = SPI_fnumber(desc, name);
 
+	if (attnum == SPI_ERROR_NOATTRIBUTE)
+		return 0;
 	if (attnum <= 0 || TupleDescAttr(desc, attnum - 1)->attlen != sizeof(Oid) ||
 		get_typtype(TupleDescAttr(desc, attnum - 1)->atttypid) != TYPTYPE_ENUM)
 		elog(ERROR, "secpact.agreement has no column %s of type date_precision", name);
@@ -276,6 +291,7 @@ tuple_dates(HeapTuple tuple, TupleDesc desc, AgreementDates *a)
 {
 	bool		isnull;
 	Datum		d;
+	int			attnum;
 
 	memset(a, 0, sizeof(*a));
 	d = heap_getattr(tuple, column(desc, "id", INT8OID), desc, &isnull);
@@ -288,10 +304,17 @@ tuple_dates(HeapTuple tuple, TupleDesc desc, AgreementDates *a)
 	a->entry_into_force = isnull ? 0 : DatumGetDateADT(d);
 	d = heap_getattr(tuple, column(desc, "signed_on", DATEOID), desc, &isnull);
 	a->signed_on = isnull ? 0 : DatumGetDateADT(d);
-	d = heap_getattr(tuple, precision_column(desc, "entry_into_force_precision"), desc, &isnull);
-	a->entry_precision = isnull ? PARTIAL_DAY : partial_precision_from_datum(d);
-	d = heap_getattr(tuple, precision_column(desc, "signed_on_precision"), desc, &isnull);
-	a->signed_precision = isnull ? PARTIAL_DAY : partial_precision_from_datum(d);
+	a->entry_precision = a->signed_precision = PARTIAL_DAY;
+	if ((attnum = precision_column(desc, "entry_into_force_precision")) > 0)
+	{
+		d = heap_getattr(tuple, attnum, desc, &isnull);
+		a->entry_precision = isnull ? PARTIAL_DAY : partial_precision_from_datum(d);
+	}
+	if ((attnum = precision_column(desc, "signed_on_precision")) > 0)
+	{
+		d = heap_getattr(tuple, attnum, desc, &isnull);
+		a->signed_precision = isnull ? PARTIAL_DAY : partial_precision_from_datum(d);
+	}
 	a->entry_last = partial_date_last(a->entry_into_force, a->entry_precision);
 	a->signed_last = partial_date_last(a->signed_on, a->signed_precision);
 }
