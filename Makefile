@@ -8,7 +8,7 @@ CORE_SRCS = extension/party_core.c extension/party_table.c extension/dyad_core.c
 	extension/signing_core.c extension/party_set_core.c extension/chart_core.c \
 	extension/party_names_core.c extension/party_names_table.c extension/party_history_core.c
 OBJS = extension/secpact.o extension/members.o extension/encoding.o extension/party.o extension/dyad.o extension/dyad_gin.o \
-	extension/dyad_support.o extension/registry.o extension/dyad_selfuncs.o \
+	extension/dyad_support.o extension/signing_order.o extension/in_force.o extension/dyad_selfuncs.o \
 	extension/signing.o extension/partial_date.o extension/party_set.o extension/chart.o extension/supersession.o extension/party_names.o extension/membership.o extension/party_history.o \
 	$(CORE_SRCS:.c=.o)
 # Paths relative to the source tree, which is not . in a VPATH build
