@@ -9,13 +9,13 @@ CORE_SRCS = extension/party_core.c extension/party_table.c extension/dyad_core.c
 	extension/chart_buffer.c extension/chart_text.c extension/chart_dates.c extension/chart_labels.c \
 	extension/party_names_core.c extension/party_names_table.c extension/party_history_core.c
 OBJS = extension/secpact.o extension/members.o extension/encoding.o extension/party.o extension/dyad.o extension/dyad_gin.o \
-	extension/dyad_support.o extension/registry.o extension/dyad_typanalyze.o extension/dyad_selfuncs.o \
-	extension/signing.o extension/party_set.o extension/chart.o extension/supersession.o extension/party_names.o extension/membership.o extension/party_history.o \
+	extension/dyad_support.o extension/signing_order.o extension/in_force.o extension/dyad_typanalyze.o extension/dyad_selfuncs.o \
+	extension/signing.o extension/partial_date.o extension/party_set.o extension/chart.o extension/supersession.o extension/party_names.o extension/membership.o extension/party_history.o \
 	$(CORE_SRCS:.c=.o)
 # Paths relative to the source tree, which is not . in a VPATH build
 # (make -f ../secpact/Makefile from a build folder).
 DATA = $(patsubst $(srcdir)/%,%,$(wildcard $(srcdir)/extension/secpact--*.sql))
-REGRESS = party dyad signing registry analytics map_keys migration security scaling transactions soft_errors copy_on_error hostile encodings reliability supersession registry_integrity names multilateral historical combined
+REGRESS = party dyad signing registry analytics map_keys migration security scaling transactions soft_errors copy_on_error hostile encodings reliability supersession registry_integrity names multilateral historical combined partial_dates
 REGRESS_OPTS = --outputdir=results/regress
 # pg_regress makes results/ inside --outputdir but not --outputdir itself.
 REGRESS_PREP = build-dirs

@@ -17,6 +17,7 @@
 #include "utils/builtins.h"
 #include "utils/date.h"
 
+#include "partial_date.h"
 #include "signing_core.h"
 
 /* Which date ranks the members. */
@@ -55,6 +56,8 @@ enum
 	M_BOUND_ON,
 	M_BOUND_ORDER,
 	M_ID,
+	M_SIGNED_PRECISION,
+	M_BOUND_PRECISION,
 	M_NCOLS
 };
 
@@ -100,8 +103,15 @@ accession_order(PG_FUNCTION_ARGS)
 				 errdetail("Only a multilateral agreement has an accession order."),
 				 errhint("The order of a party's bilateral agreements is signing_order(party).")));
 
-	if (SPI_execute_with_args("SELECT m.party, m.signed_on, m.signed_order, m.bound_on,"
-							  " m.bound_order, m.id FROM secpact.membership m"
+	/* before 1.3 every date is known to the day */
+	if (SPI_execute_with_args(registry_has_precision() ?
+							  "SELECT m.party, m.signed_on, m.signed_order, m.bound_on,"
+							  " m.bound_order, m.id, m.signed_on_precision, m.bound_on_precision"
+							  " FROM secpact.membership m"
+							  " WHERE m.agreement_id OPERATOR(pg_catalog.=) $1" :
+							  "SELECT m.party, m.signed_on, m.signed_order, m.bound_on,"
+							  " m.bound_order, m.id, NULL::pg_catalog.oid, NULL::pg_catalog.oid"
+							  " FROM secpact.membership m"
 							  " WHERE m.agreement_id OPERATOR(pg_catalog.=) $1",
 							  1, types, values, NULL, true, 0) != SPI_OK_SELECT)
 		elog(ERROR, "reading the members failed");
@@ -123,6 +133,8 @@ accession_order(PG_FUNCTION_ARGS)
 		Datum		bound_on = SPI_getbinval(tuple, desc, M_BOUND_ON + 1, &bound_null);
 		Datum		id = SPI_getbinval(tuple, desc, M_ID + 1, &id_null);
 		Datum		order;
+		Datum		precision;
+		bool		precision_null;
 		Signing		signing;
 		int			row;
 		bool		use_bound;
@@ -137,6 +149,14 @@ accession_order(PG_FUNCTION_ARGS)
 		signing.day = DatumGetDateADT(use_bound ? bound_on : signed_on);
 		signing.order = order_null ? SIGNING_ORDER_UNKNOWN : DatumGetInt16(order);
 		signing.id = DatumGetInt64(id);
+		/* a partial date ties with every date of its period */
+		precision = SPI_getbinval(tuple, desc,
+								  (use_bound ? M_BOUND_PRECISION : M_SIGNED_PRECISION) + 1,
+								  &precision_null);
+		signing.span = 0;
+		if (!precision_null && !DATE_NOT_FINITE(signing.day))
+			signing.span = partial_date_last(signing.day,
+											 partial_precision_from_datum(precision)) - signing.day;
 
 		row = party_table_row(DatumGetParty(party));
 		if (row < 0)
@@ -147,11 +167,7 @@ accession_order(PG_FUNCTION_ARGS)
 
 	for (int row = 0; row < party_table_len; row++)
 		if (firsts[row].seen)
-			rows[n++] = (SigningOrderRow) {
-				.index = row,
-				.day = firsts[row].signing.day,
-				.order = firsts[row].signing.order
-			};
+			rows[n++] = signing_order_row(row, &firsts[row]);
 	signing_order_rank(rows, n);
 
 	for (int i = 0; i < n; i++)

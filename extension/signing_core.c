@@ -53,13 +53,37 @@ signing_step(SigningState *state, bool new_group, int index,
 }
 
 static int
-compare_rows(const void *a, const void *b)
+compare_last(const void *a, const void *b)
+{
+	const SigningOrderRow *x = a;
+	const SigningOrderRow *y = b;
+
+	int64_t		xl = (int64_t) x->day + x->span;
+	int64_t		yl = (int64_t) y->day + y->span;
+
+	return xl < yl ? -1 : xl > yl ? 1 : 0;
+}
+
+static int
+compare_day(const void *a, const void *b)
+{
+	const SigningOrderRow *x = a;
+	const SigningOrderRow *y = b;
+
+	return x->day < y->day ? -1 : x->day > y->day ? 1 : 0;
+}
+
+/* day, span, order, index: single-day rows of a day first, by order */
+static int
+compare_span(const void *a, const void *b)
 {
 	const SigningOrderRow *x = a;
 	const SigningOrderRow *y = b;
 
 	if (x->day != y->day)
 		return x->day < y->day ? -1 : 1;
+	if (x->span != y->span)
+		return x->span < y->span ? -1 : 1;
 	if (x->order != y->order)
 		return x->order < y->order ? -1 : 1;
 	if (x->index != y->index)
@@ -67,27 +91,111 @@ compare_rows(const void *a, const void *b)
 	return 0;
 }
 
+static int
+compare_position(const void *a, const void *b)
+{
+	const SigningOrderRow *x = a;
+	const SigningOrderRow *y = b;
+
+	if (x->position != y->position)
+		return x->position < y->position ? -1 : 1;
+	return compare_span(a, b);
+}
+
+/* The number of rows[0..n), sorted by last, whose last is below day. */
+static int
+count_last_below(const SigningOrderRow *rows, int n, int32_t day)
+{
+	int			lo = 0,
+				hi = n;
+
+	while (lo < hi)
+	{
+		int			mid = lo + (hi - lo) / 2;
+
+		if ((int64_t) rows[mid].day + rows[mid].span < day)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The number of rows[0..n), sorted by day, whose day is above last. */
+static int
+count_day_above(const SigningOrderRow *rows, int n, int64_t last)
+{
+	int			lo = 0,
+				hi = n;
+
+	while (lo < hi)
+	{
+		int			mid = lo + (hi - lo) / 2;
+
+		if (rows[mid].day <= last)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return n - lo;
+}
+
+/*
+ * Counting rather than comparing every pair: O(n log n) for a hub's few
+ * hundred counterparts, so signing_orders() ranks every hub quickly.  Each
+ * count is taken while the rows are sorted by the bound it needs; a row's
+ * own bounds travel with it through the sorts.
+ */
 void
 signing_order_rank(SigningOrderRow *rows, int n)
 {
-	int			group = 0;
+	int			run;
 
 	if (n <= 0)
 		return;
-	qsort(rows, (size_t) n, sizeof(SigningOrderRow), compare_rows);
-	for (int i = 1; i <= n; i++)
+
+	/* rows whose last day is before the row's first: known before it */
+	qsort(rows, (size_t) n, sizeof(SigningOrderRow), compare_last);
+	for (int i = 0; i < n; i++)
+		rows[i].position = count_last_below(rows, n, rows[i].day);
+	/* rows whose first day is after the row's last: known after it */
+	qsort(rows, (size_t) n, sizeof(SigningOrderRow), compare_day);
+	for (int i = 0; i < n; i++)
+		rows[i].later = count_day_above(rows, n, (int64_t) rows[i].day + rows[i].span);
+
+	/*
+	 * Rows of one single day, by their order within it: the known orders
+	 * below a row's come before it, those above after it.
+	 */
+	qsort(rows, (size_t) n, sizeof(SigningOrderRow), compare_span);
+	for (int i = 0; i < n; i = run)
 	{
-		/* rows[group, i) are peers: equal day and order */
-		if (i == n || rows[i].day != rows[group].day || rows[i].order != rows[group].order)
+		run = i + 1;
+		if (rows[i].span != 0)
+			continue;
+		while (run < n && rows[run].day == rows[i].day && rows[run].span == 0)
+			run++;
+		for (int k = i; k < run; k++)
 		{
-			for (int k = group; k < i; k++)
-			{
-				rows[k].position = group + 1;
-				rows[k].shared = i - group > 1;
-			}
-			group = i;
+			int			lower = k,
+						higher = k;
+
+			while (lower > i && rows[lower - 1].order == rows[k].order)
+				lower--;
+			while (higher + 1 < run && rows[higher + 1].order == rows[k].order)
+				higher++;
+			/* ties of equal order are few: the scans stay short */
+			rows[k].position += lower - i;
+			rows[k].later += run - 1 - higher;
 		}
 	}
+
+	for (int i = 0; i < n; i++)
+	{
+		rows[i].shared = n - 1 - rows[i].position - rows[i].later > 0;
+		rows[i].position += 1;
+	}
+	qsort(rows, (size_t) n, sizeof(SigningOrderRow), compare_position);
 }
 
 bool

@@ -64,45 +64,76 @@ extern bool signing_step(SigningState *state, bool new_group, int index,
  * The signing order over a registry: each counterpart's first signing, and
  * the places they take.
  *
- * A signing compares by its day, then by its order within the day, known
- * before unknown, then by id, which only decides which row stands for a
- * counterpart; places depend on day and order alone.
+ * A signing happened on a day between day and last, its first and last
+ * possible days: the same day for a date known to the day, the first and
+ * last of the month or year for a partial date (partial_date.c), a span of
+ * neither for the later of two partial dates (a pair of a multilateral
+ * agreement's members).  It compares by those days, then by its order
+ * within the day, known before unknown (meaningful only for a date known to
+ * the day), then by id, which only decides which row stands for a
+ * counterpart; places depend on the days and order alone.
  */
 typedef struct Signing
 {
-	int32_t		day;			/* the day signed, in any consistent count */
+	int32_t		day;			/* the first possible day, in any consistent count */
 	int32_t		order;			/* order within the day, or SIGNING_ORDER_UNKNOWN */
 	int64_t		id;
+	int32_t		span;			/* days after day it may be on: 0 when known to the day */
 } Signing;
 
 #define SIGNING_ORDER_UNKNOWN INT32_MAX
 
+/* The last day a signing may be on. */
+static inline int64_t
+signing_last(const Signing *s)
+{
+	return (int64_t) s->day + s->span;
+}
+
+/* Which of two signings stands for a counterpart: a total order. */
 static inline bool
 signing_precedes(const Signing *a, const Signing *b)
 {
 	if (a->day != b->day)
 		return a->day < b->day;
+	if (a->span != b->span)
+		return a->span < b->span;
 	if (a->order != b->order)
 		return a->order < b->order;
 	return a->id < b->id;
 }
 
-/* A counterpart's first signing so far; all zero bytes before any. */
+/*
+ * A counterpart's first signing so far; all zero bytes before any.  The
+ * earliest of several signings lies between the earliest first day and the
+ * earliest last day: last holds that, which may be before the last day of
+ * the signing standing for the counterpart.
+ */
 typedef struct FirstSigning
 {
-	Signing		signing;
+	Signing		signing;		/* the signing that stands for the counterpart */
 	bool		seen;
+	int64_t		last;			/* the last day the first signing may be on */
 } FirstSigning;
 
 /*
- * Offers a signing to a counterpart's slot; true when it is now the first.
- * O(1) and allocation-free, so a scan of any size costs one comparison a row.
+ * Offers a signing to a counterpart's slot; true when it now stands for the
+ * counterpart.  O(1) and allocation-free, so a scan of any size costs one
+ * comparison a row.
  */
 static inline bool
 first_signing_offer(FirstSigning *first, const Signing *signing)
 {
+	int64_t		last = signing_last(signing);
+
 	if (first->seen && !signing_precedes(signing, &first->signing))
+	{
+		if (last < first->last)
+			first->last = last;
 		return false;
+	}
+	if (!first->seen || last < first->last)
+		first->last = last;
 	first->signing = *signing;
 	first->seen = true;
 	return true;
@@ -112,16 +143,39 @@ first_signing_offer(FirstSigning *first, const Signing *signing)
 typedef struct SigningOrderRow
 {
 	int32_t		index;			/* the counterpart, by the caller's numbering */
-	int32_t		day;			/* of its first signing */
-	int32_t		order;
+	int32_t		day;			/* of its first signing: the first possible day */
+	int32_t		order;			/* within the day; SIGNING_ORDER_UNKNOWN unless span is 0 */
 	int32_t		position;		/* set by signing_order_rank */
 	bool		shared;			/* set by signing_order_rank */
+	int32_t		span;			/* days after day it may be on: 0 when known to the day */
+	int32_t		later;			/* scratch of signing_order_rank */
 } SigningOrderRow;
 
+/* The row of a counterpart's first signing, for signing_order_rank. */
+static inline SigningOrderRow
+signing_order_row(int32_t index, const FirstSigning *first)
+{
+	SigningOrderRow row = {0};
+
+	row.index = index;
+	row.day = first->signing.day;
+	row.span = (int32_t) (first->last - first->signing.day);
+	/* an order within the day says nothing of a span of days */
+	row.order = row.span == 0 && first->signing.span == 0 ?
+		first->signing.order : SIGNING_ORDER_UNKNOWN;
+	return row;
+}
+
 /*
- * Sorts rows[0..n) into signing order (day, order, then index) and sets each
- * row's position, as rank() over (day, order): rows equal on both share a
- * position, the next position skips; shared says the position is shared.
+ * Sets each row's position and sorts rows[0..n) by it.  A row is known to
+ * come before another when its last day is before the other's first day,
+ * or when both are the same single day and its order within the day is
+ * lower (known before unknown).  position is 1 + the number of rows known
+ * to come before: the first place the row can take.  shared says some other
+ * row is neither known before nor known after it (its place is not known
+ * apart from that row's).  For dates known to the day this is rank() over
+ * (day, order): equal rows share a position and the next position skips.
+ * Rows sort by position, then day, last day, order and index.
  */
 extern void signing_order_rank(SigningOrderRow *rows, int n);
 

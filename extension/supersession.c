@@ -44,6 +44,8 @@
 #include "utils/rel.h"
 #include "utils/snapmgr.h"
 
+#include "partial_date.h"
+
 /* The advisory locks' first key: "secp"; the second is the dyad's lock. */
 #define SUPERSESSION_LOCK_KEY 0x73656370
 #define SUPERSESSION_LOCKS 64
@@ -58,11 +60,23 @@ typedef struct AgreementDates
 	int64		supersedes;
 	bool		has_entry;
 	DateADT		entry_into_force;
+	DateADT		entry_last;		/* its last possible day (partial dates, 1.3) */
 	DateADT		signed_on;
+	DateADT		signed_last;
+	/* the precisions, which an update may change alone */
+	PartialPrecision entry_precision;
+	PartialPrecision signed_precision;
 } AgreementDates;
 
-static SPIPlanPtr by_id_plan = NULL;
-static SPIPlanPtr superseding_plan = NULL;
+/* each before 1.3 (no precision columns) and from 1.3 */
+static SPIPlanPtr by_id_plans[2] = {NULL, NULL};
+static SPIPlanPtr superseding_plans[2] = {NULL, NULL};
+
+/* The columns row_dates reads; before 1.3 every date is known to the day. */
+#define DATES_1_2 "SELECT a.id, a.supersedes, a.entry_into_force, a.signed_on," \
+	" NULL::pg_catalog.oid, NULL::pg_catalog.oid FROM secpact.agreement a"
+#define DATES_1_3 "SELECT a.id, a.supersedes, a.entry_into_force, a.signed_on," \
+	" a.entry_into_force_precision, a.signed_on_precision FROM secpact.agreement a"
 
 static SPIPlanPtr
 keep_plan(const char *query)
@@ -104,26 +118,41 @@ row_dates(HeapTuple tuple, TupleDesc desc, int first, AgreementDates *a)
 	a->entry_into_force = isnull ? 0 : DatumGetDateADT(d);
 	d = SPI_getbinval(tuple, desc, first + 3, &isnull);
 	a->signed_on = isnull ? 0 : DatumGetDateADT(d);
+	d = SPI_getbinval(tuple, desc, first + 4, &isnull);
+	a->entry_precision = isnull ? PARTIAL_DAY : partial_precision_from_datum(d);
+	d = SPI_getbinval(tuple, desc, first + 5, &isnull);
+	a->signed_precision = isnull ? PARTIAL_DAY : partial_precision_from_datum(d);
+	a->entry_last = partial_date_last(a->entry_into_force, a->entry_precision);
+	a->signed_last = partial_date_last(a->signed_on, a->signed_precision);
 }
 
 /* The agreement with this id, or false when there is none. */
 static bool
 fetch_agreement(int64 id, AgreementDates *a)
 {
-	if (by_id_plan == NULL)
-		by_id_plan = keep_plan("SELECT a.id, a.supersedes, a.entry_into_force, a.signed_on"
-							   " FROM secpact.agreement a WHERE a.id OPERATOR(pg_catalog.=) $1");
-	run_plan(by_id_plan, id);
+	bool		partial = registry_has_precision();
+
+	if (by_id_plans[partial] == NULL)
+		by_id_plans[partial] = keep_plan(partial ?
+										 DATES_1_3 " WHERE a.id OPERATOR(pg_catalog.=) $1" :
+										 DATES_1_2 " WHERE a.id OPERATOR(pg_catalog.=) $1");
+	run_plan(by_id_plans[partial], id);
 	if (SPI_processed == 0)
 		return false;
 	row_dates(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, a);
 	return true;
 }
 
+/*
+ * A date as far as it is known: a day as DateStyle writes it (as before
+ * 1.3), a partial date as 1997-06 or 1997.
+ */
 static char *
-date_text(DateADT d)
+date_text(DateADT first, DateADT last)
 {
-	return DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(d)));
+	if (first == last)
+		return DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(first)));
+	return text_to_cstring(partial_span_text(first, last));
 }
 
 /* The dates rule between a superseding agreement and the one it supersedes. */
@@ -131,25 +160,27 @@ static void
 check_dates(Relation rel, const char *constraint, const AgreementDates *newer,
 			const AgreementDates *older)
 {
+	/* surely before: the newer's last possible day is before the older's first */
 	if (newer->has_entry && older->has_entry &&
-		newer->entry_into_force < older->entry_into_force)
+		newer->entry_last < older->entry_into_force)
 		ereport(ERROR,
 				(errcode(ERRCODE_CHECK_VIOLATION),
 				 errmsg("agreement " INT64_FORMAT " cannot supersede agreement " INT64_FORMAT
 						" before it enters into force", newer->id, older->id),
 				 errdetail("Agreement " INT64_FORMAT " enters into force on %s, agreement "
-						   INT64_FORMAT " on %s.", newer->id, date_text(newer->entry_into_force),
-						   older->id, date_text(older->entry_into_force)),
+						   INT64_FORMAT " on %s.", newer->id,
+						   date_text(newer->entry_into_force, newer->entry_last),
+						   older->id, date_text(older->entry_into_force, older->entry_last)),
 				 errhint("An agreement in force before the one it supersedes would leave that one never in force."),
 				 errtableconstraint(rel, constraint)));
-	if (newer->signed_on < older->signed_on)
+	if (newer->signed_last < older->signed_on)
 		ereport(WARNING,
 				(errcode(ERRCODE_WARNING),
 				 errmsg("agreement " INT64_FORMAT " supersedes agreement " INT64_FORMAT
 						", which was signed after it", newer->id, older->id),
 				 errdetail("Agreement " INT64_FORMAT " was signed on %s, agreement "
-						   INT64_FORMAT " on %s.", newer->id, date_text(newer->signed_on),
-						   older->id, date_text(older->signed_on))));
+						   INT64_FORMAT " on %s.", newer->id, date_text(newer->signed_on, newer->signed_last),
+						   older->id, date_text(older->signed_on, older->signed_last))));
 }
 
 /*
@@ -211,11 +242,13 @@ check_chain(Relation rel, const char *constraint, const AgreementDates *row,
 static void
 check_superseding(Relation rel, const char *constraint, const AgreementDates *row)
 {
-	if (superseding_plan == NULL)
-		superseding_plan = keep_plan("SELECT a.id, a.supersedes, a.entry_into_force, a.signed_on"
-									 " FROM secpact.agreement a"
-									 " WHERE a.supersedes OPERATOR(pg_catalog.=) $1");
-	run_plan(superseding_plan, row->id);
+	bool		partial = registry_has_precision();
+
+	if (superseding_plans[partial] == NULL)
+		superseding_plans[partial] = keep_plan(partial ?
+											   DATES_1_3 " WHERE a.supersedes OPERATOR(pg_catalog.=) $1" :
+											   DATES_1_2 " WHERE a.supersedes OPERATOR(pg_catalog.=) $1");
+	run_plan(superseding_plans[partial], row->id);
 	for (uint64 i = 0; i < SPI_processed; i++)
 	{
 		AgreementDates newer;
@@ -235,12 +268,30 @@ column(TupleDesc desc, const char *name, Oid type)
 	return attnum;
 }
 
+/*
+ * A precision column: an enum (a 4-byte oid), secpact.date_precision; 0
+ * before 1.3, which has none.
+ */
+static int
+precision_column(TupleDesc desc, const char *name)
+{
+	int			attnum = SPI_fnumber(desc, name);
+
+	if (attnum == SPI_ERROR_NOATTRIBUTE)
+		return 0;
+	if (attnum <= 0 || TupleDescAttr(desc, attnum - 1)->attlen != sizeof(Oid) ||
+		get_typtype(TupleDescAttr(desc, attnum - 1)->atttypid) != TYPTYPE_ENUM)
+		elog(ERROR, "secpact.agreement has no column %s of type date_precision", name);
+	return attnum;
+}
+
 /* The row's id, supersedes and dates. */
 static void
 tuple_dates(HeapTuple tuple, TupleDesc desc, AgreementDates *a)
 {
 	bool		isnull;
 	Datum		d;
+	int			attnum;
 
 	memset(a, 0, sizeof(*a));
 	d = heap_getattr(tuple, column(desc, "id", INT8OID), desc, &isnull);
@@ -253,6 +304,19 @@ tuple_dates(HeapTuple tuple, TupleDesc desc, AgreementDates *a)
 	a->entry_into_force = isnull ? 0 : DatumGetDateADT(d);
 	d = heap_getattr(tuple, column(desc, "signed_on", DATEOID), desc, &isnull);
 	a->signed_on = isnull ? 0 : DatumGetDateADT(d);
+	a->entry_precision = a->signed_precision = PARTIAL_DAY;
+	if ((attnum = precision_column(desc, "entry_into_force_precision")) > 0)
+	{
+		d = heap_getattr(tuple, attnum, desc, &isnull);
+		a->entry_precision = isnull ? PARTIAL_DAY : partial_precision_from_datum(d);
+	}
+	if ((attnum = precision_column(desc, "signed_on_precision")) > 0)
+	{
+		d = heap_getattr(tuple, attnum, desc, &isnull);
+		a->signed_precision = isnull ? PARTIAL_DAY : partial_precision_from_datum(d);
+	}
+	a->entry_last = partial_date_last(a->entry_into_force, a->entry_precision);
+	a->signed_last = partial_date_last(a->signed_on, a->signed_precision);
 }
 
 PG_FUNCTION_INFO_V1(agreement_supersession_check);
@@ -303,7 +367,8 @@ agreement_supersession_check(PG_FUNCTION_ARGS)
 		new_link = row.has_supersedes &&
 			(!old.has_supersedes || old.supersedes != row.supersedes);
 		new_dates = row.has_entry != old.has_entry ||
-			row.entry_into_force != old.entry_into_force || row.signed_on != old.signed_on;
+			row.entry_into_force != old.entry_into_force || row.signed_on != old.signed_on ||
+			row.entry_precision != old.entry_precision || row.signed_precision != old.signed_precision;
 		if (!new_link && !new_dates)
 			return PointerGetDatum(NULL);	/* nothing this checks has changed */
 	}

@@ -19,3 +19,6 @@ SELECT indexrelid::regclass::text AS index, indisvalid FROM pg_index WHERE indre
 SELECT id, p, d, ps, party_send(p), dyad_send(d) FROM user_historical ORDER BY id
 SELECT * FROM signing_order('SU', 'historical')
 SELECT count(*) FROM user_historical WHERE d @> 'SU'::party
+SELECT * FROM signing_order('UA', 'partial')
+SELECT id, partial_date(signed_on, signed_on_precision), partial_date(entry_into_force, entry_into_force_precision), in_force(a, '1997-06-10'), in_force(a, '1998-01-01') FROM secpact.agreement a WHERE kind = 'partial' ORDER BY id
+SELECT * FROM accession_order('A Partial Pact')

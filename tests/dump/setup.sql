@@ -67,3 +67,17 @@ INSERT INTO secpact.agreement (id, parties, kind, signed_on, entry_into_force) V
 	(71001, 'SU-DD', 'historical', '1955-09-20', '1955-10-06'),
 	(71002, '#BAV-#AUH', 'historical', '1866-06-14', '1866-06-14'),
 	(71003, 'CSXX-YUCS', 'historical', '2003-02-04', NULL);
+-- partial dates (1.3): a date known to the year, the month or the day
+-- beside its precision, in the registry and a membership; the CHECKs that
+-- compare periods must accept every row on restore
+INSERT INTO secpact.agreement (id, parties, kind, signed_on, signed_on_precision, entry_into_force,
+							   entry_into_force_precision, expires_on, expires_on_precision) VALUES
+	(72001, 'UA-FR', 'partial', '1997-06-01', 'month', '1997-01-01', 'year', '2007-06-01', 'month'),
+	(72002, 'UA-DE', 'partial', '1997-06-15', 'day', '1997-01-01', 'year', NULL, 'day'),
+	(72003, 'UA-PL', 'partial', '1997-01-01', 'year', NULL, 'day', 'infinity', 'day');
+INSERT INTO secpact.agreement (id, multilateral, kind, title, signed_on, signed_on_precision)
+VALUES (72010, true, 'partial-multi', 'A Partial Pact', '1990-01-01', 'year');
+INSERT INTO secpact.membership (agreement_id, party, signed_on, signed_on_precision, bound_on, bound_on_precision,
+								left_on, left_on_precision) VALUES
+	(72010, 'KE', '1990-01-01', 'year', '1990-06-01', 'month', '2000-01-01', 'year'),
+	(72010, 'UG', '1990-03-01', 'month', '1990-03-01', 'month', NULL, 'day');

@@ -483,26 +483,26 @@ test_first_signing_offer(void **state)
 
 	(void) state;
 	memset(&first, 0, sizeof(first));
-	s = (Signing) {100, SIGNING_ORDER_UNKNOWN, 7};
+	s = (Signing) {100, SIGNING_ORDER_UNKNOWN, 7, 0};
 	assert_true(first_signing_offer(&first, &s));
 	/* the same signing again, a later day, a higher id: no change */
 	assert_false(first_signing_offer(&first, &s));
-	s = (Signing) {101, 1, 1};
+	s = (Signing) {101, 1, 1, 0};
 	assert_false(first_signing_offer(&first, &s));
-	s = (Signing) {100, SIGNING_ORDER_UNKNOWN, 8};
+	s = (Signing) {100, SIGNING_ORDER_UNKNOWN, 8, 0};
 	assert_false(first_signing_offer(&first, &s));
 	/* a lower id on the same day and order stands for it */
-	s = (Signing) {100, SIGNING_ORDER_UNKNOWN, 6};
+	s = (Signing) {100, SIGNING_ORDER_UNKNOWN, 6, 0};
 	assert_true(first_signing_offer(&first, &s));
 	/* a known order comes before an unknown one, whatever the id */
-	s = (Signing) {100, 2, 99};
+	s = (Signing) {100, 2, 99, 0};
 	assert_true(first_signing_offer(&first, &s));
-	s = (Signing) {100, 3, 1};
+	s = (Signing) {100, 3, 1, 0};
 	assert_false(first_signing_offer(&first, &s));
-	s = (Signing) {100, 1, 1000};
+	s = (Signing) {100, 1, 1000, 0};
 	assert_true(first_signing_offer(&first, &s));
 	/* an earlier day beats all, negative days included */
-	s = (Signing) {-5, SIGNING_ORDER_UNKNOWN, 1};
+	s = (Signing) {-5, SIGNING_ORDER_UNKNOWN, 1, 0};
 	assert_true(first_signing_offer(&first, &s));
 	assert_int_equal(first.signing.day, -5);
 	assert_int_equal(first.signing.order, SIGNING_ORDER_UNKNOWN);
@@ -605,11 +605,71 @@ test_first_signings_agree_with_window(void **state)
 	}
 }
 
+/*
+ * Spans of days (partial dates): a row is known before another only when
+ * its last day is before the other's first, or on one single day by a lower
+ * known order; position is 1 + the rows known before, shared says some row
+ * is neither known before nor after.
+ */
+static void
+test_signing_order_rank_spans(void **state)
+{
+	SigningOrderRow rows[] = {
+		{.index = 1, .day = 60, .order = SIGNING_ORDER_UNKNOWN},	/* BE: a day */
+		{.index = 2, .day = 151, .order = SIGNING_ORDER_UNKNOWN, .span = 29},	/* FR: June */
+		{.index = 3, .day = 165, .order = 2},	/* DE */
+		{.index = 4, .day = 0, .order = SIGNING_ORDER_UNKNOWN, .span = 364},	/* PL: the year */
+		{.index = 5, .day = 400, .order = SIGNING_ORDER_UNKNOWN},	/* IT: next year */
+		{.index = 6, .day = 165, .order = 1},	/* ES: same day as DE, before it */
+		{.index = 7, .day = 170, .order = SIGNING_ORDER_UNKNOWN},	/* NL */
+	};
+	const int	index[] = {4, 1, 2, 6, 3, 7, 5};
+	const int	position[] = {1, 1, 2, 2, 3, 4, 7};
+	const bool	shared[] = {true, true, true, true, true, true, false};
+
+	(void) state;
+	signing_order_rank(rows, 7);
+	for (int i = 0; i < 7; i++)
+	{
+		assert_int_equal(rows[i].index, index[i]);
+		assert_int_equal(rows[i].position, position[i]);
+		assert_int_equal(rows[i].shared, shared[i]);
+	}
+}
+
+/* The earliest of several signings lies up to the earliest last day. */
+static void
+test_first_signing_spans(void **state)
+{
+	FirstSigning first;
+	Signing		s;
+	SigningOrderRow row;
+
+	(void) state;
+	memset(&first, 0, sizeof(first));
+	s = (Signing) {100, SIGNING_ORDER_UNKNOWN, 1, 29};	/* a month */
+	assert_true(first_signing_offer(&first, &s));
+	s = (Signing) {109, 1, 2, 0};	/* a day in it, with an order */
+	assert_false(first_signing_offer(&first, &s));
+	row = signing_order_row(7, &first);
+	assert_int_equal(row.day, 100);
+	assert_int_equal(row.span, 9);
+	assert_int_equal(row.order, SIGNING_ORDER_UNKNOWN);
+	/* the same day known to the day stands for it, with its order */
+	s = (Signing) {100, 3, 3, 0};
+	assert_true(first_signing_offer(&first, &s));
+	row = signing_order_row(7, &first);
+	assert_int_equal(row.span, 0);
+	assert_int_equal(row.order, 3);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_ties),
+		cmocka_unit_test(test_signing_order_rank_spans),
+		cmocka_unit_test(test_first_signing_spans),
 		cmocka_unit_test(test_ties_broken_by_order_within_day),
 		cmocka_unit_test(test_repeats_keep_their_place),
 		cmocka_unit_test(test_repeat_in_same_group),

@@ -1,7 +1,9 @@
 /*
- * registry.c: signing_order() and signing_orders() over secpact.agreement.
+ * signing_order.c: signing_order(), signing_orders() and
+ * secpact.signing_timeline_order() over secpact.agreement (in_force()'s
+ * supersession lookup is in in_force.c).
  *
- * Both read the registry with one query through SPI, so that privileges,
+ * They read the registry with one query through SPI, so that privileges,
  * row-level security, the snapshot and the plan (an index scan for a small
  * party, a sequential scan for a hub) are PostgreSQL's own; but the rows go
  * to a DestReceiver of this file instead of a result set, and none is copied,
@@ -16,8 +18,6 @@
 #include "secpact.h"
 
 #include "access/htup_details.h"
-#include "access/parallel.h"
-#include "access/xact.h"
 #include "catalog/pg_collation.h"
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
@@ -26,11 +26,11 @@
 #include "utils/date.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
-#include "utils/snapmgr.h"
 #include "utils/syscache.h"
 
 #include "encoding.h"
 #include "members.h"
+#include "partial_date.h"
 #include "signing_core.h"
 
 /* The columns the registry query returns, in this order. */
@@ -41,6 +41,7 @@ enum
 	COL_DAY_ORDER,
 	COL_ID,
 	COL_PLACE,
+	COL_LAST,					/* signed_on's precision, or its last day */
 	COL_KIND,					/* only when filtering on the kind */
 	NCOLS
 };
@@ -55,6 +56,7 @@ typedef struct FirstSigningReceiver
 	MemoryContext cxt;			/* holds both, and the places copied */
 	text	   *kind;			/* only agreements of this kind, unless NULL */
 	Oid			kind_collation; /* compared in the caller's collation */
+	bool		last_is_date;	/* COL_LAST is a date, not a precision */
 } FirstSigningReceiver;
 
 /* The party's row in party_table: counterparts are numbered by it. */
@@ -115,6 +117,17 @@ receiver_receive(TupleTableSlot *slot, DestReceiver *self)
 	signing.order = slot->tts_isnull[COL_DAY_ORDER] ? SIGNING_ORDER_UNKNOWN :
 		DatumGetInt16(slot->tts_values[COL_DAY_ORDER]);
 	signing.id = DatumGetInt64(slot->tts_values[COL_ID]);
+	/* a partial date: every day of its period, up to the last */
+	signing.span = 0;
+	if (!slot->tts_isnull[COL_LAST])
+	{
+		DateADT		last = r->last_is_date ? DatumGetDateADT(slot->tts_values[COL_LAST]) :
+			partial_date_last(signing.day,
+							  partial_precision_from_datum(slot->tts_values[COL_LAST]));
+
+		if (last > signing.day && !DATE_NOT_FINITE(signing.day))
+			signing.span = last - signing.day;
+	}
 
 	if (r->hub != 0)
 	{
@@ -179,14 +192,28 @@ typedef struct RegistrySource
 {
 	const char *columns;
 	const char *from;
+	bool		last_is_date;
 } RegistrySource;
 
 static const RegistrySource registry_agreements = {
-	"a.parties, a.signed_on, a.day_order, a.id, a.place", " FROM secpact.agreement a"
+	"a.parties, a.signed_on, a.day_order, a.id, a.place, a.signed_on_precision",
+	" FROM secpact.agreement a", false
 };
+
+/* a pair's signing is the later of two partial dates: a span, not a period */
 static const RegistrySource registry_membership_dyads = {
-	"a.parties, a.signed_on, NULL::pg_catalog.int2, a.agreement_id, a.place",
-	" FROM secpact.membership_pairs() a"
+	"a.parties, a.signed_on, NULL::pg_catalog.int2, a.agreement_id, a.place, a.signed_last",
+	" FROM secpact.membership_pair_signings() a", true
+};
+
+/* before 1.3 every date is known to the day */
+static const RegistrySource registry_agreements_1_2 = {
+	"a.parties, a.signed_on, a.day_order, a.id, a.place, NULL::pg_catalog.date",
+	" FROM secpact.agreement a", true
+};
+static const RegistrySource registry_membership_dyads_1_2 = {
+	"a.parties, a.signed_on, NULL::pg_catalog.int2, a.agreement_id, a.place, NULL::pg_catalog.date",
+	" FROM secpact.membership_pairs() a", true
 };
 
 /*
@@ -211,6 +238,7 @@ scan_registry(FirstSigningReceiver *r, text *kind, Oid collation, DateADT *as_of
 	r->pub.rDestroy = receiver_destroy;
 	r->pub.mydest = DestNone;
 	r->kind = kind;
+	r->last_is_date = source->last_is_date;
 	r->kind_collation = OidIsValid(collation) ? collation : DEFAULT_COLLATION_OID;
 
 	/*
@@ -289,12 +317,12 @@ new_receiver(PartyCode hub, bool states_only, int entries)
  */
 static void
 emit_order(ReturnSetInfo *rsinfo, bool with_hub, PartyCode hub, SigningOrderRow *rows,
-		   int n, text *const *places, const int *place_entry)
+		   int n, text *const *places, const int *place_entry, bool with_span)
 {
 	for (int i = 0; i < n; i++)
 	{
-		Datum		values[8];
-		bool		nulls[8] = {false, false, false, false, false, false, false, false};
+		Datum		values[10];
+		bool		nulls[10] = {false};
 		char		ordinal[ORDINAL_MAX_LEN];
 		size_t		len = ordinal_format(rows[i].position, ordinal);
 		int			k = 0;
@@ -313,8 +341,49 @@ emit_order(ReturnSetInfo *rsinfo, bool with_hub, PartyCode hub, SigningOrderRow 
 		k++;
 		values[k++] = PointerGetDatum(cstring_to_text_with_len(ordinal, (int) len));
 		values[k++] = BoolGetDatum(rows[i].shared);
+		if (with_span)
+		{
+			/* the last day the first signing may be on, and the span shown */
+			values[k++] = DateADTGetDatum(rows[i].day + rows[i].span);
+			values[k++] = PointerGetDatum(partial_span_text(rows[i].day, rows[i].day + rows[i].span));
+		}
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
+}
+
+/*
+ * One hub's signing order: signing_order's, and with with_span the last day
+ * and the text of each first signing's span as well.
+ */
+static void
+one_signing_order(FunctionCallInfo fcinfo, PartyCode hub, text *kind, DateADT *as_of,
+				  bool states_only, bool include_multilateral, bool with_span)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	FirstSigningReceiver *r;
+	SigningOrderRow rows[PARTY_CODE_SLOTS];
+	int			entry_of[PARTY_CODE_SLOTS];
+	int			n = 0;
+
+	bool		partial = registry_has_precision();
+
+	r = new_receiver(hub, states_only, party_table_len);
+	scan_registry(r, kind, PG_GET_COLLATION(), as_of,
+				  partial ? &registry_agreements : &registry_agreements_1_2);
+	/* include_multilateral, from 1.2: the pairs go to the same table */
+	if (include_multilateral)
+		scan_registry(r, kind, PG_GET_COLLATION(), as_of,
+					  partial ? &registry_membership_dyads : &registry_membership_dyads_1_2);
+
+	for (int row = 0; row < party_table_len; row++)
+	{
+		entry_of[row] = row;
+		if (r->firsts[row].seen)
+			rows[n++] = signing_order_row(row, &r->firsts[row]);
+	}
+	signing_order_rank(rows, n);
+	emit_order(rsinfo, false, r->hub, rows, n, r->places, entry_of, with_span);
+	MemoryContextDelete(r->cxt);
 }
 
 /*
@@ -328,41 +397,35 @@ PG_FUNCTION_INFO_V1(signing_order);
 Datum
 signing_order(PG_FUNCTION_ARGS)
 {
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	FirstSigningReceiver *r;
-	SigningOrderRow rows[PARTY_CODE_SLOTS];
-	int			entry_of[PARTY_CODE_SLOTS];
 	DateADT		as_of;
-	int			n = 0;
 
 	InitMaterializedSRF(fcinfo, 0);
 	if (PG_ARGISNULL(0))
 		return (Datum) 0;
-
-	r = new_receiver(PG_GETARG_PARTY(0), !PG_ARGISNULL(3) && PG_GETARG_BOOL(3),
-					 party_table_len);
 	if (!PG_ARGISNULL(2))
 		as_of = PG_GETARG_DATEADT(2);
-	scan_registry(r, PG_ARGISNULL(1) ? NULL : PG_GETARG_TEXT_PP(1), PG_GET_COLLATION(),
-				  PG_ARGISNULL(2) ? NULL : &as_of, &registry_agreements);
-	/* include_multilateral, from 1.2: the pairs go to the same table */
-	if (PG_NARGS() > 4 && !PG_ARGISNULL(4) && PG_GETARG_BOOL(4))
-		scan_registry(r, PG_ARGISNULL(1) ? NULL : PG_GETARG_TEXT_PP(1), PG_GET_COLLATION(),
-					  PG_ARGISNULL(2) ? NULL : &as_of, &registry_membership_dyads);
+	one_signing_order(fcinfo, PG_GETARG_PARTY(0), PG_ARGISNULL(1) ? NULL : PG_GETARG_TEXT_PP(1),
+					  PG_ARGISNULL(2) ? NULL : &as_of, !PG_ARGISNULL(3) && PG_GETARG_BOOL(3),
+					  PG_NARGS() > 4 && !PG_ARGISNULL(4) && PG_GETARG_BOOL(4), false);
+	return (Datum) 0;
+}
 
-	for (int row = 0; row < party_table_len; row++)
-	{
-		entry_of[row] = row;
-		if (r->firsts[row].seen)
-			rows[n++] = (SigningOrderRow) {
-				.index = row,
-				.day = r->firsts[row].signing.day,
-				.order = r->firsts[row].signing.order
-			};
-	}
-	signing_order_rank(rows, n);
-	emit_order(rsinfo, false, r->hub, rows, n, r->places, entry_of);
-	MemoryContextDelete(r->cxt);
+/*
+ * secpact.signing_timeline_order(hub party, kind text): what the view
+ * secpact.signing_timeline shows of a hub and kind, so that its positions
+ * are signing_order(hub, kind, include_multilateral => true)'s by
+ * construction: the same rows, with each first signing's last possible day
+ * (partners_so_far counts by it) and its span as text.  Not strict.
+ */
+PG_FUNCTION_INFO_V1(signing_timeline_order);
+Datum
+signing_timeline_order(PG_FUNCTION_ARGS)
+{
+	InitMaterializedSRF(fcinfo, 0);
+	if (PG_ARGISNULL(0))
+		return (Datum) 0;
+	one_signing_order(fcinfo, PG_GETARG_PARTY(0), PG_ARGISNULL(1) ? NULL : PG_GETARG_TEXT_PP(1),
+					  NULL, false, true, true);
 	return (Datum) 0;
 }
 
@@ -386,7 +449,8 @@ signing_orders(PG_FUNCTION_ARGS)
 	if (!PG_ARGISNULL(1))
 		as_of = PG_GETARG_DATEADT(1);
 	scan_registry(r, PG_ARGISNULL(0) ? NULL : PG_GETARG_TEXT_PP(0), PG_GET_COLLATION(),
-				  PG_ARGISNULL(1) ? NULL : &as_of, &registry_agreements);
+				  PG_ARGISNULL(1) ? NULL : &as_of,
+				  registry_has_precision() ? &registry_agreements : &registry_agreements_1_2);
 
 	for (int hub = 0; hub < party_table_len; hub++)
 	{
@@ -401,267 +465,11 @@ signing_orders(PG_FUNCTION_ARGS)
 				(states_only && party_table[other].is_organisation))
 				continue;
 			entry_of[other] = entry;
-			rows[n++] = (SigningOrderRow) {
-				.index = other,
-				.day = r->firsts[entry].signing.day,
-				.order = r->firsts[entry].signing.order
-			};
+			rows[n++] = signing_order_row(other, &r->firsts[entry]);
 		}
 		signing_order_rank(rows, n);
-		emit_order(rsinfo, true, row_party(hub), rows, n, r->places, entry_of);
+		emit_order(rsinfo, true, row_party(hub), rows, n, r->places, entry_of, false);
 	}
 	MemoryContextDelete(r->cxt);
 	return (Datum) 0;
-}
-
-/*
- * superseded(agreement_id bigint, on_date date): whether an agreement that
- * supersedes the given one is in force by on_date (has entered into force on
- * or before it), the test in_force() makes of every agreement.
- *
- * in_force() is an SQL function the planner inlines, so that a scan of the
- * registry evaluates it on the row's own columns; this is the one part of it
- * that reads the registry.  Asked once, it looks the agreement up through the
- * index on supersedes; asked again and again with the same date, as a scan
- * does, it reads every superseded agreement's id once and answers the rest
- * by binary search.
- *
- * The cache lives in the caller's FmgrInfo, which can outlive a snapshot: a
- * PL/pgSQL simple expression keeps its FmgrInfo for the whole transaction,
- * while each statement reads through a new snapshot.  So the ids read are
- * kept only with the identity of the snapshot they were read through, the
- * fields PostgreSQL itself compares before reusing a snapshot (xmin, xmax,
- * the count of completed transactions, and the command id for this
- * transaction's own writes), and the subtransaction, whose abort hides its
- * rows without changing those fields.  Any other snapshot starts over.  A
- * snapshot without a completion count (an imported or historic one) cannot
- * be compared, and is never read in bulk, except in a parallel worker.  The
- * bulk read is bounded: past SUPERSEDED_BULK_MAX ids, the calls on that
- * snapshot look each agreement up.
- */
-#define SUPERSEDED_LOOKUPS_BEFORE_BULK 64
-#ifndef SUPERSEDED_BULK_MAX		/* a test build may lower it */
-#define SUPERSEDED_BULK_MAX (1 << 20)	/* ids: 8 MB */
-#endif
-
-typedef struct SupersededCache
-{
-	DateADT		on_date;		/* the date of the calls counted and read */
-	/* the snapshot of the calls counted and the ids read */
-	TransactionId xmin;
-	TransactionId xmax;
-	uint64		completion_count;
-	CommandId	curcid;
-	SubTransactionId subxid;
-	int64		calls;			/* calls with on_date, on that snapshot */
-	bool		loaded;			/* ids[] holds every agreement superseded by then */
-	bool		too_many;		/* more than SUPERSEDED_BULK_MAX: look each up */
-	int64	   *ids;			/* sorted */
-	int			nids;
-	int			ids_size;		/* allocated */
-} SupersededCache;
-
-/* Whether the active snapshot is the one the cache's calls were made on. */
-static bool
-superseded_same_snapshot(const SupersededCache *cache, Snapshot snap)
-{
-	return cache->xmin == snap->xmin && cache->xmax == snap->xmax &&
-		cache->completion_count == snap->snapXactCompletionCount &&
-		cache->curcid == snap->curcid &&
-		cache->subxid == GetCurrentSubTransactionId();
-}
-
-static int
-compare_int64(const void *a, const void *b)
-{
-	int64		x = *(const int64 *) a;
-	int64		y = *(const int64 *) b;
-
-	return x < y ? -1 : x > y ? 1 : 0;
-}
-
-/* One agreement, through a plan kept for the backend's life. */
-static bool
-superseded_lookup(int64 id, DateADT on_date)
-{
-	static SPIPlanPtr plan = NULL;
-	Oid			types[2] = {INT8OID, DATEOID};
-	Datum		values[2] = {Int64GetDatum(id), DateADTGetDatum(on_date)};
-	bool		isnull;
-	bool		result;
-
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-	if (plan == NULL)
-	{
-		SPIPlanPtr	p = SPI_prepare("SELECT EXISTS (SELECT FROM secpact.agreement s"
-									" WHERE s.supersedes OPERATOR(pg_catalog.=) $1"
-									" AND s.entry_into_force OPERATOR(pg_catalog.<=) $2)",
-									2, types);
-
-		if (p == NULL || SPI_keepplan(p) != 0)
-			elog(ERROR, "preparing the supersession lookup failed: %s",
-				 SPI_result_code_string(SPI_result));
-		plan = p;
-	}
-	if (SPI_execute_plan(plan, values, NULL, true, 1) != SPI_OK_SELECT || SPI_processed != 1)
-		elog(ERROR, "the supersession lookup failed");
-	result = DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
-	SPI_finish();
-	return !isnull && result;
-}
-
-/* Keeps the ids a bulk read returns, up to SUPERSEDED_BULK_MAX of them. */
-typedef struct IdReceiver
-{
-	DestReceiver pub;
-	int64	   *ids;			/* in cxt, grown by doubling */
-	int			n;
-	int			size;
-	bool		too_many;
-	MemoryContext cxt;
-} IdReceiver;
-
-static bool
-id_receive(TupleTableSlot *slot, DestReceiver *self)
-{
-	IdReceiver *r = (IdReceiver *) self;
-	bool		isnull;
-	Datum		d = slot_getattr(slot, 1, &isnull);
-
-	if (isnull)
-		return true;
-	if (r->n >= SUPERSEDED_BULK_MAX)
-	{
-		r->too_many = true;
-		return false;			/* stop the scan */
-	}
-	if (r->n == r->size)
-	{
-		r->size = r->size == 0 ? 512 : Min(r->size * 2, SUPERSEDED_BULK_MAX);
-		r->ids = r->ids == NULL ? MemoryContextAlloc(r->cxt, sizeof(int64) * r->size) :
-			repalloc(r->ids, sizeof(int64) * r->size);
-	}
-	r->ids[r->n++] = DatumGetInt64(d);
-	return true;
-}
-
-static void
-id_startup(DestReceiver *self, int operation, TupleDesc typeinfo)
-{
-	if (typeinfo->natts != 1 || TupleDescAttr(typeinfo, 0)->atttypid != INT8OID)
-		elog(ERROR, "superseded agreements query returned an unexpected row type");
-}
-
-static void
-id_noop(DestReceiver *self)
-{
-}
-
-/*
- * Every agreement superseded by on_date, sorted, into the cache; or, when
- * there are more than SUPERSEDED_BULK_MAX, a note that there are.  The rows
- * go straight into the array, so memory is the array's and no more.
- */
-static void
-superseded_load(SupersededCache *cache, MemoryContext cxt)
-{
-	ParamListInfo params = makeParamList(1);
-	SPIExecuteOptions options;
-	IdReceiver	r;
-	int			ret;
-
-	params->params[0].value = DateADTGetDatum(cache->on_date);
-	params->params[0].isnull = false;
-	params->params[0].pflags = PARAM_FLAG_CONST;
-	params->params[0].ptype = DATEOID;
-
-	memset(&r, 0, sizeof(r));
-	r.pub.receiveSlot = id_receive;
-	r.pub.rStartup = id_startup;
-	r.pub.rShutdown = id_noop;
-	r.pub.rDestroy = id_noop;
-	r.pub.mydest = DestNone;
-	/* start from the array of an earlier snapshot, if any */
-	r.ids = cache->ids;
-	r.size = cache->ids == NULL ? 0 : cache->ids_size;
-	r.cxt = cxt;
-
-	memset(&options, 0, sizeof(options));
-	options.params = params;
-	options.read_only = true;	/* the active snapshot, which the cache is keyed on */
-	options.dest = &r.pub;
-
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-	ret = SPI_execute_extended("SELECT s.supersedes FROM secpact.agreement s"
-							   " WHERE s.supersedes IS NOT NULL"
-							   " AND s.entry_into_force OPERATOR(pg_catalog.<=) $1",
-							   &options);
-	if (ret != SPI_OK_SELECT)
-		elog(ERROR, "reading superseded agreements failed: %s", SPI_result_code_string(ret));
-	SPI_finish();
-	pfree(params);
-	cache->ids = r.ids;
-	cache->ids_size = r.size;
-	if (r.too_many)
-	{
-		cache->too_many = true;
-		cache->nids = 0;
-		return;
-	}
-	if (r.n > 0)
-		qsort(cache->ids, r.n, sizeof(int64), compare_int64);
-	cache->nids = r.n;
-	cache->loaded = true;
-}
-
-PG_FUNCTION_INFO_V1(superseded);
-Datum
-superseded(PG_FUNCTION_ARGS)
-{
-	int64		id = PG_GETARG_INT64(0);
-	DateADT		on_date = PG_GETARG_DATEADT(1);
-	SupersededCache *cache = (SupersededCache *) fcinfo->flinfo->fn_extra;
-	Snapshot	snap;
-
-	if (cache == NULL)
-	{
-		cache = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(SupersededCache));
-		fcinfo->flinfo->fn_extra = cache;
-	}
-	snap = ActiveSnapshotSet() ? GetActiveSnapshot() : NULL;
-
-	/*
-	 * A parallel worker's snapshot comes without its completion count, but
-	 * the worker's FmgrInfo lasts one execution of one query, on one snapshot.
-	 */
-	if (snap == NULL || (snap->snapXactCompletionCount == 0 && !IsParallelWorker()))
-	{
-		/* a snapshot the cache cannot recognise: never read in bulk */
-		cache->calls = 0;
-		cache->loaded = false;
-		PG_RETURN_BOOL(superseded_lookup(id, on_date));
-	}
-	if (cache->calls == 0 || cache->on_date != on_date ||
-		!superseded_same_snapshot(cache, snap))
-	{
-		cache->on_date = on_date;
-		cache->xmin = snap->xmin;
-		cache->xmax = snap->xmax;
-		cache->completion_count = snap->snapXactCompletionCount;
-		cache->curcid = snap->curcid;
-		cache->subxid = GetCurrentSubTransactionId();
-		cache->calls = 0;
-		cache->loaded = false;
-		cache->too_many = false;
-	}
-	cache->calls++;
-
-	if (!cache->loaded && !cache->too_many && cache->calls > SUPERSEDED_LOOKUPS_BEFORE_BULK)
-		superseded_load(cache, fcinfo->flinfo->fn_mcxt);
-	if (!cache->loaded)
-		PG_RETURN_BOOL(superseded_lookup(id, on_date));
-	PG_RETURN_BOOL(cache->nids > 0 &&
-				   bsearch(&id, cache->ids, cache->nids, sizeof(int64), compare_int64) != NULL);
 }

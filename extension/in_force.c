@@ -1,0 +1,361 @@
+/*
+ * in_force.c: superseded(), the part of in_force() that reads the registry,
+ * and the cache that lets a scan ask it for every row cheaply.  The rest of
+ * in_force() is SQL that the planner inlines (the update scripts).
+ */
+#include "secpact.h"
+
+#include "access/parallel.h"
+#include "access/xact.h"
+#include "catalog/pg_type.h"
+#include "executor/spi.h"
+#include "utils/date.h"
+#include "utils/memutils.h"
+#include "utils/snapmgr.h"
+
+#include "partial_date.h"
+
+/*
+ * superseded(agreement_id bigint, on_date date): whether an agreement that
+ * supersedes the given one is in force by on_date (has entered into force on
+ * or before it), the test in_force() makes of every agreement; NULL when one
+ * may be, its entry into force being a partial date whose period holds
+ * on_date (1.3), and none surely is.
+ *
+ * in_force() is an SQL function the planner inlines, so that a scan of the
+ * registry evaluates it on the row's own columns; this is the one part of it
+ * that reads the registry.  Asked once, it looks the agreement up through the
+ * index on supersedes; asked again and again with the same date, as a scan
+ * does, it reads every superseded agreement's id once and answers the rest
+ * by binary search.
+ *
+ * The cache lives in the caller's FmgrInfo, which can outlive a snapshot: a
+ * PL/pgSQL simple expression keeps its FmgrInfo for the whole transaction,
+ * while each statement reads through a new snapshot.  So the ids read are
+ * kept only with the identity of the snapshot they were read through, the
+ * fields PostgreSQL itself compares before reusing a snapshot (xmin, xmax,
+ * the count of completed transactions, and the command id for this
+ * transaction's own writes), and the subtransaction, whose abort hides its
+ * rows without changing those fields.  Any other snapshot starts over.  A
+ * snapshot without a completion count (an imported or historic one) cannot
+ * be compared, and is never read in bulk, except in a parallel worker.  The
+ * bulk read is bounded: past SUPERSEDED_BULK_MAX ids, the calls on that
+ * snapshot look each agreement up.
+ */
+#define SUPERSEDED_LOOKUPS_BEFORE_BULK 64
+#ifndef SUPERSEDED_BULK_MAX		/* a test build may lower it */
+#define SUPERSEDED_BULK_MAX (1 << 20)	/* ids: 8 MB */
+#endif
+
+typedef struct IdList
+{
+	int64	   *ids;			/* in cxt, grown by doubling */
+	int			n;
+	int			size;
+} IdList;
+
+typedef struct SupersededCache
+{
+	DateADT		on_date;		/* the date of the calls counted and read */
+	/* the snapshot of the calls counted and the ids read */
+	TransactionId xmin;
+	TransactionId xmax;
+	uint64		completion_count;
+	CommandId	curcid;
+	SubTransactionId subxid;
+	int64		calls;			/* calls with on_date, on that snapshot */
+	bool		loaded;			/* the lists hold every agreement superseded by then */
+	bool		too_many;		/* more than SUPERSEDED_BULK_MAX: look each up */
+	IdList		surely;			/* sorted: superseded by then */
+	IdList		maybe;			/* sorted: perhaps, by a partial date */
+} SupersededCache;
+
+/* Whether the active snapshot is the one the cache's calls were made on. */
+static bool
+superseded_same_snapshot(const SupersededCache *cache, Snapshot snap)
+{
+	return cache->xmin == snap->xmin && cache->xmax == snap->xmax &&
+		cache->completion_count == snap->snapXactCompletionCount &&
+		cache->curcid == snap->curcid &&
+		cache->subxid == GetCurrentSubTransactionId();
+}
+
+static int
+compare_int64(const void *a, const void *b)
+{
+	int64		x = *(const int64 *) a;
+	int64		y = *(const int64 *) b;
+
+	return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/*
+ * The answers of superseded(): an agreement superseding it entered into
+ * force by the date, or may have (its entry into force is a partial date
+ * whose period holds the date), or none did.
+ */
+typedef enum Supersession
+{
+	NOT_SUPERSEDED,
+	MAYBE_SUPERSEDED,
+	SUPERSEDED
+} Supersession;
+
+/*
+ * Whether a superseding agreement's entry into force, on or before on_date
+ * by its first day, surely is by its last (a partial date's period may hold
+ * on_date).
+ */
+static bool
+entry_surely_by(Datum entry, Datum precision, bool precision_null, DateADT on_date)
+{
+	DateADT		first = DatumGetDateADT(entry);
+
+	if (precision_null)
+		return true;			/* NOT NULL in the registry */
+	return partial_date_last(first, partial_precision_from_datum(precision)) <= on_date;
+}
+
+/* One agreement, through a plan kept for the backend's life. */
+static Supersession
+superseded_lookup(int64 id, DateADT on_date)
+{
+	static SPIPlanPtr plans[2] = {NULL, NULL};	/* before 1.3, from 1.3 */
+	bool		partial = registry_has_precision();
+	Oid			types[2] = {INT8OID, DATEOID};
+	Datum		values[2] = {Int64GetDatum(id), DateADTGetDatum(on_date)};
+	Supersession result = NOT_SUPERSEDED;
+	SPIPlanPtr	plan;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	if (plans[partial] == NULL)
+	{
+		SPIPlanPtr	p = SPI_prepare(partial ?
+									"SELECT s.entry_into_force, s.entry_into_force_precision"
+									" FROM secpact.agreement s"
+									" WHERE s.supersedes OPERATOR(pg_catalog.=) $1"
+									" AND s.entry_into_force OPERATOR(pg_catalog.<=) $2" :
+									"SELECT s.entry_into_force, NULL::pg_catalog.oid"
+									" FROM secpact.agreement s"
+									" WHERE s.supersedes OPERATOR(pg_catalog.=) $1"
+									" AND s.entry_into_force OPERATOR(pg_catalog.<=) $2",
+									2, types);
+
+		if (p == NULL || SPI_keepplan(p) != 0)
+			elog(ERROR, "preparing the supersession lookup failed: %s",
+				 SPI_result_code_string(SPI_result));
+		plans[partial] = p;
+	}
+	plan = plans[partial];
+	if (SPI_execute_plan(plan, values, NULL, true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "the supersession lookup failed");
+	for (uint64 i = 0; i < SPI_processed && result != SUPERSEDED; i++)
+	{
+		bool		isnull,
+					precision_null;
+		Datum		entry = SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1, &isnull);
+		Datum		precision = SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2,
+											  &precision_null);
+
+		if (isnull)
+			continue;
+		result = entry_surely_by(entry, precision, precision_null, on_date) ?
+			SUPERSEDED : MAYBE_SUPERSEDED;
+	}
+	SPI_finish();
+	return result;
+}
+
+/* Keeps the ids a bulk read returns, up to SUPERSEDED_BULK_MAX of them. */
+typedef struct IdReceiver
+{
+	DestReceiver pub;
+	IdList		surely;			/* superseded by then */
+	IdList		maybe;			/* superseded within a partial date's period */
+	DateADT		on_date;
+	bool		too_many;
+	MemoryContext cxt;
+} IdReceiver;
+
+static void
+id_append(IdList *list, int64 id, MemoryContext cxt)
+{
+	if (list->n == list->size)
+	{
+		list->size = list->size == 0 ? 512 : Min(list->size * 2, SUPERSEDED_BULK_MAX);
+		list->ids = list->ids == NULL ? MemoryContextAlloc(cxt, sizeof(int64) * list->size) :
+			repalloc(list->ids, sizeof(int64) * list->size);
+	}
+	list->ids[list->n++] = id;
+}
+
+static bool
+id_receive(TupleTableSlot *slot, DestReceiver *self)
+{
+	IdReceiver *r = (IdReceiver *) self;
+	bool		isnull,
+				entry_null,
+				precision_null;
+	Datum		d = slot_getattr(slot, 1, &isnull);
+	Datum		entry = slot_getattr(slot, 2, &entry_null);
+	Datum		precision = slot_getattr(slot, 3, &precision_null);
+
+	if (isnull || entry_null)
+		return true;
+	if (r->surely.n + r->maybe.n >= SUPERSEDED_BULK_MAX)
+	{
+		r->too_many = true;
+		return false;			/* stop the scan */
+	}
+	id_append(entry_surely_by(entry, precision, precision_null, r->on_date) ?
+			  &r->surely : &r->maybe, DatumGetInt64(d), r->cxt);
+	return true;
+}
+
+static void
+id_startup(DestReceiver *self, int operation, TupleDesc typeinfo)
+{
+	if (typeinfo->natts != 3 || TupleDescAttr(typeinfo, 0)->atttypid != INT8OID ||
+		TupleDescAttr(typeinfo, 1)->atttypid != DATEOID)
+		elog(ERROR, "superseded agreements query returned an unexpected row type");
+}
+
+static void
+id_noop(DestReceiver *self)
+{
+}
+
+/*
+ * Every agreement superseded by on_date, or perhaps superseded, sorted, into
+ * the cache; or, when there are more than SUPERSEDED_BULK_MAX, a note that
+ * there are.  The rows go straight into the arrays, so memory is the
+ * arrays' and no more.
+ */
+static void
+superseded_load(SupersededCache *cache, MemoryContext cxt)
+{
+	ParamListInfo params = makeParamList(1);
+	SPIExecuteOptions options;
+	IdReceiver	r;
+	int			ret;
+
+	params->params[0].value = DateADTGetDatum(cache->on_date);
+	params->params[0].isnull = false;
+	params->params[0].pflags = PARAM_FLAG_CONST;
+	params->params[0].ptype = DATEOID;
+
+	memset(&r, 0, sizeof(r));
+	r.pub.receiveSlot = id_receive;
+	r.pub.rStartup = id_startup;
+	r.pub.rShutdown = id_noop;
+	r.pub.rDestroy = id_noop;
+	r.pub.mydest = DestNone;
+	r.on_date = cache->on_date;
+	/* start from the arrays of an earlier snapshot, if any */
+	r.surely = cache->surely;
+	r.surely.n = 0;
+	r.maybe = cache->maybe;
+	r.maybe.n = 0;
+	r.cxt = cxt;
+
+	memset(&options, 0, sizeof(options));
+	options.params = params;
+	options.read_only = true;	/* the active snapshot, which the cache is keyed on */
+	options.dest = &r.pub;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	ret = SPI_execute_extended(registry_has_precision() ?
+							   "SELECT s.supersedes, s.entry_into_force, s.entry_into_force_precision"
+							   " FROM secpact.agreement s"
+							   " WHERE s.supersedes IS NOT NULL"
+							   " AND s.entry_into_force OPERATOR(pg_catalog.<=) $1" :
+							   "SELECT s.supersedes, s.entry_into_force, NULL::pg_catalog.oid"
+							   " FROM secpact.agreement s"
+							   " WHERE s.supersedes IS NOT NULL"
+							   " AND s.entry_into_force OPERATOR(pg_catalog.<=) $1",
+							   &options);
+	if (ret != SPI_OK_SELECT)
+		elog(ERROR, "reading superseded agreements failed: %s", SPI_result_code_string(ret));
+	SPI_finish();
+	pfree(params);
+	cache->surely = r.surely;
+	cache->maybe = r.maybe;
+	if (r.too_many)
+	{
+		cache->too_many = true;
+		cache->surely.n = cache->maybe.n = 0;
+		return;
+	}
+	if (r.surely.n > 0)
+		qsort(cache->surely.ids, r.surely.n, sizeof(int64), compare_int64);
+	if (r.maybe.n > 0)
+		qsort(cache->maybe.ids, r.maybe.n, sizeof(int64), compare_int64);
+	cache->loaded = true;
+}
+
+static bool
+id_listed(const IdList *list, int64 id)
+{
+	return list->n > 0 && bsearch(&id, list->ids, list->n, sizeof(int64), compare_int64) != NULL;
+}
+
+/* true, NULL or false for a Supersession */
+#define RETURN_SUPERSESSION(s) \
+	do { \
+		Supersession s_ = (s); \
+		if (s_ == MAYBE_SUPERSEDED) \
+			PG_RETURN_NULL(); \
+		PG_RETURN_BOOL(s_ == SUPERSEDED); \
+	} while (0)
+
+PG_FUNCTION_INFO_V1(superseded);
+Datum
+superseded(PG_FUNCTION_ARGS)
+{
+	int64		id = PG_GETARG_INT64(0);
+	DateADT		on_date = PG_GETARG_DATEADT(1);
+	SupersededCache *cache = (SupersededCache *) fcinfo->flinfo->fn_extra;
+	Snapshot	snap;
+
+	if (cache == NULL)
+	{
+		cache = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(SupersededCache));
+		fcinfo->flinfo->fn_extra = cache;
+	}
+	snap = ActiveSnapshotSet() ? GetActiveSnapshot() : NULL;
+
+	/*
+	 * A parallel worker's snapshot comes without its completion count, but
+	 * the worker's FmgrInfo lasts one execution of one query, on one snapshot.
+	 */
+	if (snap == NULL || (snap->snapXactCompletionCount == 0 && !IsParallelWorker()))
+	{
+		/* a snapshot the cache cannot recognise: never read in bulk */
+		cache->calls = 0;
+		cache->loaded = false;
+		RETURN_SUPERSESSION(superseded_lookup(id, on_date));
+	}
+	if (cache->calls == 0 || cache->on_date != on_date ||
+		!superseded_same_snapshot(cache, snap))
+	{
+		cache->on_date = on_date;
+		cache->xmin = snap->xmin;
+		cache->xmax = snap->xmax;
+		cache->completion_count = snap->snapXactCompletionCount;
+		cache->curcid = snap->curcid;
+		cache->subxid = GetCurrentSubTransactionId();
+		cache->calls = 0;
+		cache->loaded = false;
+		cache->too_many = false;
+	}
+	cache->calls++;
+
+	if (!cache->loaded && !cache->too_many && cache->calls > SUPERSEDED_LOOKUPS_BEFORE_BULK)
+		superseded_load(cache, fcinfo->flinfo->fn_mcxt);
+	if (!cache->loaded)
+		RETURN_SUPERSESSION(superseded_lookup(id, on_date));
+	RETURN_SUPERSESSION(id_listed(&cache->surely, id) ? SUPERSEDED :
+						id_listed(&cache->maybe, id) ? MAYBE_SUPERSEDED : NOT_SUPERSEDED);
+}
