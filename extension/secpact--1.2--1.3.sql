@@ -480,20 +480,28 @@ BEGIN
 	SELECT @extschema@.text(r.parties),
 		   @extschema@.alpha2(r.a), @extschema@.alpha2(r.b),
 		   g.y, r.n::integer,
-		   -- the code at the year's end, or on the party's last day as a
-		   -- state where it ceased within the year
-		   CASE WHEN detail THEN coalesce(@extschema@.cow_code(r.a, make_date(g.y, 12, 31)),
-				CASE WHEN extract(year FROM @extschema@.party_valid_to(r.a)) = g.y
-					 THEN @extschema@.cow_code(r.a, @extschema@.party_valid_to(r.a)) END) END,
-		   CASE WHEN detail THEN coalesce(@extschema@.cow_code(r.b, make_date(g.y, 12, 31)),
-				CASE WHEN extract(year FROM @extschema@.party_valid_to(r.b)) = g.y
-					 THEN @extschema@.cow_code(r.b, @extschema@.party_valid_to(r.b)) END) END,
-		   CASE WHEN detail THEN coalesce(@extschema@.gw_code(r.a, make_date(g.y, 12, 31)),
-				CASE WHEN extract(year FROM @extschema@.party_valid_to(r.a)) = g.y
-					 THEN @extschema@.gw_code(r.a, @extschema@.party_valid_to(r.a)) END) END,
-		   CASE WHEN detail THEN coalesce(@extschema@.gw_code(r.b, make_date(g.y, 12, 31)),
-				CASE WHEN extract(year FROM @extschema@.party_valid_to(r.b)) = g.y
-					 THEN @extschema@.gw_code(r.b, @extschema@.party_valid_to(r.b)) END) END,
+		   -- the code at the year's end (1816's first day before it, where
+		   -- the lists begin), else of the party's last spell in the year
+		   CASE WHEN detail THEN coalesce(@extschema@.cow_code(r.a, ye.d),
+				(SELECT c.code::integer FROM @extschema@.party_codes() c
+				 WHERE c.party OPERATOR(@extschema@.=) r.a AND c.scheme = 'cow'
+				   AND c.valid_from <= ye.d AND (c.valid_to IS NULL OR c.valid_to >= make_date(g.y, 1, 1))
+				 ORDER BY c.valid_from DESC LIMIT 1)) END,
+		   CASE WHEN detail THEN coalesce(@extschema@.cow_code(r.b, ye.d),
+				(SELECT c.code::integer FROM @extschema@.party_codes() c
+				 WHERE c.party OPERATOR(@extschema@.=) r.b AND c.scheme = 'cow'
+				   AND c.valid_from <= ye.d AND (c.valid_to IS NULL OR c.valid_to >= make_date(g.y, 1, 1))
+				 ORDER BY c.valid_from DESC LIMIT 1)) END,
+		   CASE WHEN detail THEN coalesce(@extschema@.gw_code(r.a, ye.d),
+				(SELECT c.code::integer FROM @extschema@.party_codes() c
+				 WHERE c.party OPERATOR(@extschema@.=) r.a AND c.scheme = 'gw'
+				   AND c.valid_from <= ye.d AND (c.valid_to IS NULL OR c.valid_to >= make_date(g.y, 1, 1))
+				 ORDER BY c.valid_from DESC LIMIT 1)) END,
+		   CASE WHEN detail THEN coalesce(@extschema@.gw_code(r.b, ye.d),
+				(SELECT c.code::integer FROM @extschema@.party_codes() c
+				 WHERE c.party OPERATOR(@extschema@.=) r.b AND c.scheme = 'gw'
+				   AND c.valid_from <= ye.d AND (c.valid_to IS NULL OR c.valid_to >= make_date(g.y, 1, 1))
+				 ORDER BY c.valid_from DESC LIMIT 1)) END,
 		   r.n_censored > 0, r.n_assumed > 0
 	FROM (SELECT ru.*,
 				 CASE WHEN ru.dir = 2 THEN @extschema@.second_party(ru.parties)
@@ -502,6 +510,7 @@ BEGIN
 					  ELSE @extschema@.second_party(ru.parties) END AS b
 		  FROM runs ru WHERE ru.n > 0) r
 	CROSS JOIN LATERAL generate_series(r.y0, r.y1) AS g(y)
+	CROSS JOIN LATERAL (SELECT greatest(make_date(g.y, 12, 31), '1816-01-01'::date) AS d) ye
 	ORDER BY r.parties, r.dir, g.y;
 END
 $$;
@@ -742,7 +751,7 @@ BEGIN
 			), windowed AS MATERIALIZED (
 				SELECT d.*,
 					   coalesce(d.reason,
-						CASE WHEN d.starts > $1 THEN format('entry %%s is after the last day of the source, %%s', d.starts, $1)
+						CASE WHEN d.starts > $1 THEN format('entry %%s is after the last day of the source, %%s', to_char(d.starts, 'YYYY-MM-DD'), to_char($1, 'YYYY-MM-DD'))
 							 WHEN d.ends <= d.starts THEN format('exit %%s-%%s-%%s is before entry %%s-%%s-%%s', d.n[6], d.n[7], d.n[8], d.n[3], d.n[4], d.n[5])
 						END) AS refusal
 				FROM dated d
@@ -864,7 +873,8 @@ BEGIN
 					seg_ids := seg_ids || new_membership;
 				END LOOP;
 				IF n_segments = 0 THEN
-					reason := format('COW state code %s named no state from %s to %s', r.n[2], r.starts, r.ends - 1);
+					reason := format('COW state code %s named no state from %s to %s', r.n[2],
+									 to_char(r.starts, 'YYYY-MM-DD'), to_char(r.ends - 1, 'YYYY-MM-DD'));
 				END IF;
 			EXCEPTION WHEN OTHERS THEN
 				n_segments := 0;
