@@ -517,6 +517,30 @@ $$;
 COMMENT ON FUNCTION secpact.dyad_year_rows(integer, integer, text, text, boolean, boolean) IS
 	'the rows of dyad_years and dyad_years_coded (detail adds the codes of the year)';
 
+-- A user's view over the old dyad_years or partners would stop the update
+-- below with a hint to DROP ... CASCADE, which would lose the view: say
+-- instead which objects to drop and make again (their calls work as before).
+DO $$
+DECLARE
+	deps text;
+BEGIN
+	SELECT pg_catalog.string_agg(DISTINCT pg_catalog.pg_describe_object(d.classid, d.objid, d.objsubid), ', ')
+	INTO deps
+	FROM pg_catalog.pg_depend d
+	WHERE d.refclassid OPERATOR(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
+	  AND d.refobjid OPERATOR(pg_catalog.=) ANY (ARRAY[
+			'@extschema@.dyad_years(integer, integer, text)'::pg_catalog.regprocedure,
+			'@extschema@.partners(@extschema@.party, text, date)'::pg_catalog.regprocedure]::pg_catalog.oid[])
+	  AND d.deptype OPERATOR(pg_catalog.=) 'n';
+	IF deps IS NOT NULL THEN
+		RAISE EXCEPTION 'secpact 1.3 changes the arguments of dyad_years and partners, on which other objects depend'
+			USING ERRCODE = 'dependent_objects_still_exist',
+				  DETAIL = pg_catalog.format('Depending on them: %s.', deps),
+				  HINT = 'Drop those objects, run ALTER EXTENSION secpact UPDATE again, then create them again: the calls of 1.2 work unchanged.';
+	END IF;
+END
+$$;
+
 -- dyad_years gains obligation and directed; its columns stay 1.2's, so that
 -- SELECT * and INSERT ... SELECT over it keep working.  The old signature
 -- goes (a new one beside it would make every call ambiguous); nothing of

@@ -329,6 +329,19 @@ REVOKE ALL ON SCHEMA secpact FROM regress_secpact_atop;
 REVOKE ALL ON secpact.agreement, secpact.membership FROM regress_secpact_atop;
 DROP ROLE regress_secpact_atop;
 
+-- The update from 1.2 stops, saying why and what to do, where a view
+-- depends on the dyad_years or partners that 1.3 replaces
+DROP EXTENSION secpact CASCADE;
+CREATE EXTENSION secpact VERSION '1.2';
+CREATE VIEW user_dyad_years AS SELECT * FROM dyad_years(2000, 2001);
+\set VERBOSITY default
+ALTER EXTENSION secpact UPDATE;
+\echo :LAST_ERROR_SQLSTATE
+\set VERBOSITY terse
+DROP VIEW user_dyad_years;
+ALTER EXTENSION secpact UPDATE;
+SELECT extversion FROM pg_extension WHERE extname = 'secpact';
+
 \c :original_db
 SET client_min_messages = warning;
 DROP DATABASE regress_secpact_atop;

@@ -19,3 +19,9 @@ SELECT indexrelid::regclass::text AS index, indisvalid FROM pg_index WHERE indre
 SELECT id, p, d, ps, party_send(p), dyad_send(d) FROM user_historical ORDER BY id
 SELECT * FROM signing_order('SU', 'historical')
 SELECT count(*) FROM user_historical WHERE d @> 'SU'::party
+SELECT * FROM secpact.source ORDER BY name
+SELECT * FROM secpact.agreement_source ORDER BY agreement_id
+SELECT * FROM secpact.obligation ORDER BY id
+SELECT last_value FROM secpact.obligation_id_seq
+SELECT * FROM dyad_years_coded(1815, 2018, NULL, 'defense', true)
+SELECT * FROM dyad_years_coded(1815, 2030)
