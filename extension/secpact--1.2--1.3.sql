@@ -481,27 +481,17 @@ BEGIN
 		   @extschema@.alpha2(r.a), @extschema@.alpha2(r.b),
 		   g.y, r.n::integer,
 		   -- the code at the year's end (1816's first day before it, where
-		   -- the lists begin), else of the party's last spell in the year
+		   -- the lists begin), else on its first day: a party that ceased
+		   -- or changed its code within the year (C calls only: a lookup in
+		   -- party_codes() per row cost a hundred times the rest)
 		   CASE WHEN detail THEN coalesce(@extschema@.cow_code(r.a, ye.d),
-				(SELECT c.code::integer FROM @extschema@.party_codes() c
-				 WHERE c.party OPERATOR(@extschema@.=) r.a AND c.scheme = 'cow'
-				   AND c.valid_from <= ye.d AND (c.valid_to IS NULL OR c.valid_to >= make_date(g.y, 1, 1))
-				 ORDER BY c.valid_from DESC LIMIT 1)) END,
+										  @extschema@.cow_code(r.a, make_date(g.y, 1, 1))) END,
 		   CASE WHEN detail THEN coalesce(@extschema@.cow_code(r.b, ye.d),
-				(SELECT c.code::integer FROM @extschema@.party_codes() c
-				 WHERE c.party OPERATOR(@extschema@.=) r.b AND c.scheme = 'cow'
-				   AND c.valid_from <= ye.d AND (c.valid_to IS NULL OR c.valid_to >= make_date(g.y, 1, 1))
-				 ORDER BY c.valid_from DESC LIMIT 1)) END,
+										  @extschema@.cow_code(r.b, make_date(g.y, 1, 1))) END,
 		   CASE WHEN detail THEN coalesce(@extschema@.gw_code(r.a, ye.d),
-				(SELECT c.code::integer FROM @extschema@.party_codes() c
-				 WHERE c.party OPERATOR(@extschema@.=) r.a AND c.scheme = 'gw'
-				   AND c.valid_from <= ye.d AND (c.valid_to IS NULL OR c.valid_to >= make_date(g.y, 1, 1))
-				 ORDER BY c.valid_from DESC LIMIT 1)) END,
+										  @extschema@.gw_code(r.a, make_date(g.y, 1, 1))) END,
 		   CASE WHEN detail THEN coalesce(@extschema@.gw_code(r.b, ye.d),
-				(SELECT c.code::integer FROM @extschema@.party_codes() c
-				 WHERE c.party OPERATOR(@extschema@.=) r.b AND c.scheme = 'gw'
-				   AND c.valid_from <= ye.d AND (c.valid_to IS NULL OR c.valid_to >= make_date(g.y, 1, 1))
-				 ORDER BY c.valid_from DESC LIMIT 1)) END,
+										  @extschema@.gw_code(r.b, make_date(g.y, 1, 1))) END,
 		   r.n_censored > 0, r.n_assumed > 0
 	FROM (SELECT ru.*,
 				 CASE WHEN ru.dir = 2 THEN @extschema@.second_party(ru.parties)
