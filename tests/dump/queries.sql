@@ -22,3 +22,9 @@ SELECT count(*) FROM user_historical WHERE d @> 'SU'::party
 SELECT * FROM signing_order('UA', 'partial')
 SELECT id, partial_date(signed_on, signed_on_precision), partial_date(entry_into_force, entry_into_force_precision), in_force(a, '1997-06-10'), in_force(a, '1998-01-01') FROM secpact.agreement a WHERE kind = 'partial' ORDER BY id
 SELECT * FROM accession_order('A Partial Pact')
+SELECT * FROM secpact.source ORDER BY name
+SELECT * FROM secpact.agreement_source ORDER BY agreement_id
+SELECT * FROM secpact.obligation ORDER BY id
+SELECT last_value FROM secpact.obligation_id_seq
+SELECT * FROM dyad_years_coded(1815, 2018, NULL, 'defense', true)
+SELECT * FROM dyad_years_coded(1815, 2030)

@@ -81,3 +81,18 @@ INSERT INTO secpact.membership (agreement_id, party, signed_on, signed_on_precis
 								left_on, left_on_precision) VALUES
 	(72010, 'KE', '1990-01-01', 'year', '1990-06-01', 'month', '2000-01-01', 'year'),
 	(72010, 'UG', '1990-03-01', 'month', '1990-03-01', 'month', NULL, 'day');
+
+-- obligations and sources (issue #16): rows in every table 1.3 adds
+INSERT INTO secpact.source (name, observed_from, observed_to, citation)
+VALUES ('dump window', '1815-01-01', '2018-12-31', 'made up for the dump suite');
+CREATE TABLE user_atop (atopid int, member int, yrent int, moent int, dayent int, yrexit int, moexit int,
+						dayexit int, phase int, bilat int, defense int, offense int, neutral int, nonagg int, consul int);
+INSERT INTO user_atop VALUES
+	(9001, 2, 2008, 3, 15, 0, 0, 0, 1, 0, 1, 0, 0, 0, 1),
+	(9001, 200, 2008, 3, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 1),
+	(9001, 220, 2008, 0, 0, 2012, 0, 0, 1, 0, 0, 0, 0, 1, 0),
+	(9002, 365, 1921, 0, 0, 1924, 6, 30, 1, 1, 1, 0, 0, 0, 0),
+	(9002, 710, 1921, 0, 0, 1924, 6, 30, 1, 1, 0, 0, 0, 1, 0);
+SELECT count(*) FILTER (WHERE loaded) AS atop_loaded FROM secpact.load_atop('user_atop', 'dump window');
+INSERT INTO secpact.obligation (agreement_id, party, obligation, towards) VALUES (71001, 'SU', 'defense', 'DD');
+INSERT INTO secpact.agreement_source (agreement_id, source_name) VALUES (71003, 'dump window');
