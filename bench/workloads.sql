@@ -175,6 +175,108 @@ FROM (SELECT id, rank() OVER (ORDER BY place_country) AS rk FROM secpact.agreeme
 $$SELECT concat_ws(' ', count(*), sum(rk * (id % 1000003)))
 FROM (SELECT id, rank() OVER (ORDER BY place_country) AS rk FROM {s}.agreement) s$$);
 
+-- The same three lookups through the btree on the dyad alone (= ANY of the
+-- party's dyads, what 1.2 did with one index), in the same run: what the
+-- second index (agreement_higher_party) changes.
+SELECT bench.add(12, 'involving one party (hub), btree alone',
+$$SELECT concat_ws(' ', count(*), sum(id), max(signed_on)) FROM secpact.agreement WHERE parties = ANY (dyads_involving('{hub}'))$$,
+$$SELECT concat_ws(' ', count(*), sum(id), max(signed_on)) FROM {s}.agreement WHERE party_a = '{hub}' OR party_b = '{hub}'$$);
+SELECT bench.add(13, 'involving one party (median), btree alone',
+$$SELECT concat_ws(' ', count(*), sum(id), max(signed_on)) FROM secpact.agreement WHERE parties = ANY (dyads_involving('{mid}'))$$,
+$$SELECT concat_ws(' ', count(*), sum(id), max(signed_on)) FROM {s}.agreement WHERE party_a = '{mid}' OR party_b = '{mid}'$$);
+SELECT bench.add(14, 'involving one party (rarest), btree alone',
+$$SELECT concat_ws(' ', count(*), sum(id), max(signed_on)) FROM secpact.agreement WHERE parties = ANY (dyads_involving('{rare}'))$$,
+$$SELECT concat_ws(' ', count(*), sum(id), max(signed_on)) FROM {s}.agreement WHERE party_a = '{rare}' OR party_b = '{rare}'$$);
+
+-- dyad_years over the registry (one kind, 2000-2030) against the expansion
+-- a user writes: each agreement into its years with generate_series, then
+-- counted per dyad and year; its end is the first of expiry, termination
+-- and the entry into force of what supersedes it, as dyad_years has it.
+SELECT bench.add(15, 'dyad_years (one kind, 2000-2030)',
+$$SELECT concat_ws(' ', count(*), sum(agreements), sum(hashtext(dyad || ':' || year || ':' || agreements)))
+FROM dyad_years(2000, 2030, 'security')$$,
+$$WITH superseded AS (
+	SELECT supersedes AS id, min(coalesce(entry_into_force, signed_on)) AS on_date
+	FROM {s}.agreement WHERE supersedes IS NOT NULL GROUP BY supersedes
+), spans AS (
+	SELECT least(a.party_a, a.party_b) AS lo, greatest(a.party_a, a.party_b) AS hi,
+		   coalesce(a.entry_into_force, a.signed_on) AS starts, least(a.expires_on, a.terminated_on, s.on_date) AS ends
+	FROM {s}.agreement a LEFT JOIN superseded s ON s.id = a.id
+	WHERE a.kind = 'security'
+)
+SELECT concat_ws(' ', count(*), sum(n), sum(hashtext(lo || '-' || hi || ':' || y || ':' || n)))
+FROM (SELECT lo, hi, y, count(*) AS n
+	  FROM spans CROSS JOIN LATERAL generate_series(greatest(extract(year FROM starts)::int, 2000),
+													least(coalesce(extract(year FROM ends - 1)::int, 2030), 2030)) AS y
+	  WHERE ends IS NULL OR ends > starts
+	  GROUP BY lo, hi, y) g$$);
+
+-- party_from_cow over a table of COW dyad-years (as many rows as the
+-- registry), against a join to a crosswalk of the same assignments
+-- (party_codes(), scheme cow), each shape counting the rows per party.
+CREATE TABLE bench.cow_year AS
+SELECT c.code::int AS ccode, yy.y AS year
+FROM (SELECT row_number() OVER (ORDER BY code, valid_from) AS i, code, valid_from, valid_to
+	  FROM party_codes() WHERE scheme = 'cow') c
+JOIN (SELECT 1 + (abs(hashint8(g)) % (SELECT count(*) FROM party_codes() WHERE scheme = 'cow')) AS i, g
+	  FROM generate_series(1, (SELECT count(*) FROM secpact.agreement)) g) r USING (i)
+CROSS JOIN LATERAL (SELECT extract(year FROM c.valid_from)::int
+		+ (abs(hashint8(-r.g)) % (coalesce(extract(year FROM c.valid_to)::int, 2016) - extract(year FROM c.valid_from)::int + 1))::int AS y) yy;
+DO $$
+DECLARE s text;
+BEGIN
+	FOREACH s IN ARRAY ARRAY['plain_c', 'plain_en'] LOOP
+		EXECUTE format('CREATE TABLE %I.cow_crosswalk (code int NOT NULL, valid_from date NOT NULL, valid_to date, party text COLLATE %I NOT NULL)',
+					   s, CASE s WHEN 'plain_c' THEN 'C' ELSE 'default' END);
+		EXECUTE format('INSERT INTO %I.cow_crosswalk SELECT code::int, valid_from, valid_to, party::text FROM party_codes() WHERE scheme = %L', s, 'cow');
+		EXECUTE format('CREATE INDEX ON %I.cow_crosswalk (code)', s);
+		EXECUTE format('ANALYZE %I.cow_crosswalk', s);
+	END LOOP;
+END $$;
+ANALYZE bench.cow_year;
+SELECT bench.add(16, 'party_from_cow per dyad-year',
+$$SELECT concat_ws(' ', sum(n), count(p), sum(hashtext(p::text || ':' || n)))
+FROM (SELECT party_from_cow(ccode, make_date(year, 7, 1)) AS p, count(*) AS n FROM bench.cow_year GROUP BY 1) g$$,
+$$SELECT concat_ws(' ', sum(n), count(p), sum(hashtext(p || ':' || n)))
+FROM (SELECT c.party AS p, count(*) AS n
+	  FROM bench.cow_year y
+	  LEFT JOIN {s}.cow_crosswalk c ON c.code = y.ccode AND make_date(y.year, 7, 1) >= c.valid_from
+								   AND (c.valid_to IS NULL OR make_date(y.year, 7, 1) <= c.valid_to)
+	  GROUP BY 1) g$$);
+
+-- Names in other languages as input (bench/names, folded in): a million
+-- translated spellings read as parties, against a join to a table of the
+-- same names on lower(name) (which cannot fold accents, so the spellings
+-- are those both read alike).
+CREATE TABLE bench.spelling AS
+SELECT row_number() OVER (ORDER BY t.language, t.name)::int AS id, t.name, t.party::text AS party
+FROM party_translations() t
+WHERE try_party(t.name) = t.party;
+CREATE TABLE bench.names_in AS
+SELECT s.name
+FROM (SELECT 1 + (abs(hashint8(g)) % (SELECT count(*) FROM bench.spelling))::int AS id FROM generate_series(1, 1000000) g) r
+JOIN bench.spelling s USING (id);
+DO $$
+DECLARE
+	s text;
+	coll text;
+BEGIN
+	FOREACH s IN ARRAY ARRAY['plain_c', 'plain_en'] LOOP
+		coll := CASE s WHEN 'plain_c' THEN 'C' ELSE 'default' END;
+		EXECUTE format('CREATE TABLE %I.names_in (name text COLLATE %I)', s, coll);
+		EXECUTE format('INSERT INTO %I.names_in SELECT name FROM bench.names_in', s);
+		EXECUTE format('CREATE TABLE %I.name_map (folded text COLLATE %I PRIMARY KEY, party text NOT NULL)', s, coll);
+		EXECUTE format('INSERT INTO %1$I.name_map SELECT DISTINCT ON (lower(name COLLATE %2$I)) lower(name COLLATE %2$I), party
+						FROM bench.spelling ORDER BY lower(name COLLATE %2$I), party', s, coll);
+		EXECUTE format('ANALYZE %I.names_in', s);
+		EXECUTE format('ANALYZE %I.name_map', s);
+	END LOOP;
+END $$;
+ANALYZE bench.names_in;
+SELECT bench.add(17, 'translated names as input',
+$$SELECT concat_ws(' ', count(*), count(DISTINCT name::party)) FROM bench.names_in$$,
+$$SELECT concat_ws(' ', count(*), count(DISTINCT m.party)) FROM {s}.names_in n JOIN {s}.name_map m ON m.folded = lower(n.name)$$);
+
 -- One execution of a workload; its answer.
 CREATE FUNCTION bench.execute(w bench.workload) RETURNS text LANGUAGE plpgsql AS $$
 DECLARE

@@ -40,8 +40,11 @@
 
 #include "access/htup_details.h"
 #include "access/stratnum.h"
+#include "access/table.h"
 #include "catalog/pg_am.h"
 #include "catalog/pg_statistic.h"
+#include "catalog/pg_class.h"
+#include "catalog/pg_index.h"
 #include "catalog/pg_type.h"
 #include "nodes/makefuncs.h"
 #include "nodes/nodeFuncs.h"
@@ -49,9 +52,12 @@
 #include "nodes/supportnodes.h"
 #include "optimizer/optimizer.h"
 #include "parser/parse_func.h"
+#include "parser/parsetree.h"
 #include "utils/array.h"
+#include "utils/builtins.h"
 #include "utils/lsyscache.h"
 #include "utils/selfuncs.h"
+#include "utils/rel.h"
 #include "utils/syscache.h"
 #include "utils/typcache.h"
 
@@ -162,9 +168,208 @@ any_condition(Oid eq_opr, Node *indexkey, Node *array)
 }
 
 /*
+ * The second access path: a btree on second_party(parties) beside the btree
+ * on parties.  In dyad order a party's dyads where it is the lower party are
+ * one contiguous run, and those where it is the higher one are one run in
+ * the order of second_party; so with both indexes
+ *
+ *	 parties @> 'SL'	is	 (parties >= 'SL-SM' AND parties <= 'SL-#VNM')
+ *							 OR second_party(parties) = 'SL'
+ *
+ * two descents and a BitmapOr, where = ANY of 280 dyads descends 280 times
+ * (PostgreSQL 15), which is most of the time of a lookup of a party with few
+ * agreements.  The planner only builds a BitmapOr from an OR in the query,
+ * so the rewrite happens when the planner simplifies the expression
+ * (SupportRequestSimplify), and only where it pays: a constant party, and a
+ * table that has both indexes (valid, not partial, in the types' default
+ * btree operator families).  Elsewhere @> stays, with = ANY for the btree.
+ * Both forms give the same answer for every row, NULL included.
+ */
+
+/*
+ * The one key of a valid, not partial index in the operator family: its
+ * column, or 0 and its expression in *expr; -1 for any other index.
+ */
+static AttrNumber
+index_key(HeapTuple indextuple, Oid opfamily, Node **expr)
+{
+	Form_pg_index idx = (Form_pg_index) GETSTRUCT(indextuple);
+	Datum		d;
+	bool		isnull;
+	List	   *exprs;
+
+	*expr = NULL;
+	if (!idx->indisvalid || idx->indnkeyatts != 1 ||
+		!heap_attisnull(indextuple, Anum_pg_index_indpred, NULL))
+		return -1;
+	d = SysCacheGetAttr(INDEXRELID, indextuple, Anum_pg_index_indclass, &isnull);
+	if (isnull || get_opclass_family(((oidvector *) DatumGetPointer(d))->values[0]) != opfamily)
+		return -1;
+	if (idx->indkey.values[0] != 0)
+		return idx->indkey.values[0];
+	d = SysCacheGetAttr(INDEXRELID, indextuple, Anum_pg_index_indexprs, &isnull);
+	if (isnull)
+		return -1;
+	exprs = (List *) stringToNode(TextDatumGetCString(d));
+	if (exprs == NIL || !IsA(exprs, List) || list_length(exprs) != 1)
+		return -1;
+	*expr = (Node *) linitial(exprs);
+	return 0;
+}
+
+/* Whether expr is second_party(the column attno) of the index's table. */
+static bool
+is_second_party_of(Node *expr, AttrNumber attno, const SecpactMembers *m)
+{
+	FuncExpr   *f;
+	Var		   *arg;
+
+	if (expr == NULL || !IsA(expr, FuncExpr))
+		return false;
+	f = (FuncExpr *) expr;
+	if (f->funcid != m->second_party || list_length(f->args) != 1 || !IsA(linitial(f->args), Var))
+		return false;
+	arg = (Var *) linitial(f->args);
+	return arg->varattno == attno && arg->varlevelsup == 0;
+}
+
+/*
+ * Whether the table of the Var has a btree on the dyad column and one on
+ * second_party of it.  The planner has locked the table.
+ */
+static bool
+has_both_indexes(PlannerInfo *root, Var *var, const SecpactMembers *m)
+{
+	RangeTblEntry *rte;
+	Relation	rel;
+	List	   *indexes;
+	ListCell   *lc;
+	Oid			dyad_opf = lookup_type_cache(m->dyad, TYPECACHE_BTREE_OPFAMILY)->btree_opf;
+	Oid			party_opf = lookup_type_cache(m->party, TYPECACHE_BTREE_OPFAMILY)->btree_opf;
+	bool		dyad_index = false;
+	bool		higher_index = false;
+
+	if (root == NULL || root->parse == NULL || var->varlevelsup != 0 || var->varattno <= 0 ||
+		var->varno < 1 || var->varno > list_length(root->parse->rtable) ||
+		!OidIsValid(dyad_opf) || !OidIsValid(party_opf))
+		return false;
+	rte = rt_fetch(var->varno, root->parse->rtable);
+	if (rte->rtekind != RTE_RELATION ||
+		(rte->relkind != RELKIND_RELATION && rte->relkind != RELKIND_MATVIEW))
+		return false;
+
+	rel = table_open(rte->relid, NoLock);
+	indexes = RelationGetIndexList(rel);
+	foreach(lc, indexes)
+	{
+		HeapTuple	t = SearchSysCache1(INDEXRELID, ObjectIdGetDatum(lfirst_oid(lc)));
+		Node	   *expr;
+
+		if (!HeapTupleIsValid(t))
+			continue;
+		if (index_key(t, dyad_opf, &expr) == var->varattno)
+			dyad_index = true;
+		else if (index_key(t, party_opf, &expr) == 0 && is_second_party_of(expr, var->varattno, m))
+			higher_index = true;
+		ReleaseSysCache(t);
+	}
+	list_free(indexes);
+	table_close(rel, NoLock);
+	return dyad_index && higher_index;
+}
+
+/*
+ * SupportRequestSimplify for @> and <@: the two-range form above, or NULL
+ * to leave the call as it is.
+ */
+static Node *
+simplify_contains(SupportRequestSimplify *req)
+{
+	const SecpactMembers *m = secpact_members();
+	List	   *args = req->fcall->args;
+	Node	   *a;
+	Node	   *b;
+	Var		   *var;
+	Const	   *c;
+	PartyCode	party;
+	DyadCode	dyads[DYAD_INVOLVING_MAX];
+	int			n;
+	int			lo = -1;
+	int			hi = -1;
+	Oid			dyad_opf;
+	Oid			ge;
+	Oid			le;
+	Oid			party_eq;
+	List	   *arms = NIL;
+	Expr	   *higher;
+
+	if (!OidIsValid(m->dyad) || !OidIsValid(m->party) || !OidIsValid(m->second_party) ||
+		list_length(args) != 2)
+		return NULL;
+	a = linitial(args);
+	b = lsecond(args);
+	if (exprType(a) == m->party && exprType(b) == m->dyad)
+	{
+		Node	   *x = a;
+
+		a = b;
+		b = x;
+	}
+	if (!IsA(a, Var) || exprType(a) != m->dyad || !IsA(b, Const) || exprType(b) != m->party)
+		return NULL;
+	var = (Var *) a;
+	c = (Const *) b;
+	if (c->constisnull || !has_both_indexes(req->root, var, m))
+		return NULL;
+
+	dyad_opf = lookup_type_cache(m->dyad, TYPECACHE_BTREE_OPFAMILY)->btree_opf;
+	ge = get_opfamily_member(dyad_opf, m->dyad, m->dyad, BTGreaterEqualStrategyNumber);
+	le = get_opfamily_member(dyad_opf, m->dyad, m->dyad, BTLessEqualStrategyNumber);
+	party_eq = get_opfamily_member(lookup_type_cache(m->party, TYPECACHE_BTREE_OPFAMILY)->btree_opf,
+								   m->party, m->party, BTEqualStrategyNumber);
+	if (!OidIsValid(ge) || !OidIsValid(le) || !OidIsValid(party_eq))
+		return NULL;
+
+	/* the run of dyads where the party is the lower one, in dyad order */
+	party = DatumGetParty(c->constvalue);
+	n = dyad_involving(party, dyads);
+	for (int i = 0; i < n; i++)
+		if (DYAD_FIRST(dyads[i]) == party)
+		{
+			if (lo < 0)
+				lo = i;
+			hi = i;
+		}
+	if (lo >= 0)
+	{
+		Expr	   *from = make_opclause(ge, BOOLOID, false, (Expr *) copyObject(var),
+										 (Expr *) makeConst(m->dyad, -1, InvalidOid, sizeof(DyadCode),
+															DyadGetDatum(dyads[lo]), false, true),
+										 InvalidOid, InvalidOid);
+		Expr	   *to = make_opclause(le, BOOLOID, false, (Expr *) copyObject(var),
+									   (Expr *) makeConst(m->dyad, -1, InvalidOid, sizeof(DyadCode),
+														  DyadGetDatum(dyads[hi]), false, true),
+									   InvalidOid, InvalidOid);
+
+		((OpExpr *) from)->opfuncid = get_opcode(ge);
+		((OpExpr *) to)->opfuncid = get_opcode(le);
+		arms = lappend(arms, make_andclause(list_make2(from, to)));
+	}
+	higher = make_opclause(party_eq, BOOLOID, false,
+						   (Expr *) makeFuncExpr(m->second_party, m->party,
+												 list_make1(copyObject(var)), InvalidOid,
+												 InvalidOid, COERCE_EXPLICIT_CALL),
+						   (Expr *) copyObject(c), InvalidOid, InvalidOid);
+	((OpExpr *) higher)->opfuncid = get_opcode(party_eq);
+	arms = lappend(arms, higher);
+	return list_length(arms) == 1 ? (Node *) linitial(arms) : (Node *) make_orclause(arms);
+}
+
+/*
  * dyad_index_support(internal): the support function of dyad_contains_party
- * (@>), party_in_dyad (<@) and dyad_overlap (&&).  It answers only
- * SupportRequestIndexCondition; for anything else the planner carries on as
+ * (@>), party_in_dyad (<@) and dyad_overlap (&&).  It answers
+ * SupportRequestIndexCondition, and SupportRequestSimplify for @> and <@ (the
+ * two-range form above); for anything else the planner carries on as
  * without it.
  */
 PG_FUNCTION_INFO_V1(dyad_index_support);
@@ -184,6 +389,8 @@ dyad_index_support(PG_FUNCTION_ARGS)
 	Oid			eq_opr;
 	Node	   *array;
 
+	if (IsA(rawreq, SupportRequestSimplify))
+		PG_RETURN_POINTER(simplify_contains((SupportRequestSimplify *) rawreq));
 	if (!IsA(rawreq, SupportRequestIndexCondition))
 		PG_RETURN_POINTER(NULL);
 	req = (SupportRequestIndexCondition *) rawreq;

@@ -37,8 +37,10 @@
  * the count of completed transactions, and the command id for this
  * transaction's own writes), and the subtransaction, whose abort hides its
  * rows without changing those fields.  Any other snapshot starts over.  A
- * snapshot without a completion count (an imported or historic one) cannot
- * be compared, and is never read in bulk, except in a parallel worker.  The
+ * copy of a snapshot (the active snapshot is one, as are a parallel worker's
+ * and an imported one) has no completion count, and is compared by its
+ * in-progress transaction ids instead; a historic snapshot is never read in
+ * bulk.  The
  * bulk read is bounded: past SUPERSEDED_BULK_MAX ids, the calls on that
  * snapshot look each agreement up.
  */
@@ -63,6 +65,12 @@ typedef struct SupersededCache
 	uint64		completion_count;
 	CommandId	curcid;
 	SubTransactionId subxid;
+	/* and its in-progress transactions: copies of the active snapshot keep no completion count */
+	uint32		xcnt;
+	int32		subxcnt;
+	bool		suboverflowed;
+	TransactionId *xip;			/* xcnt, then subxcnt ids, in fn_mcxt */
+	int			xip_size;		/* allocated */
 	int64		calls;			/* calls with on_date, on that snapshot */
 	bool		loaded;			/* the lists hold every agreement superseded by then */
 	bool		too_many;		/* more than SUPERSEDED_BULK_MAX: look each up */
@@ -74,10 +82,47 @@ typedef struct SupersededCache
 static bool
 superseded_same_snapshot(const SupersededCache *cache, Snapshot snap)
 {
-	return cache->xmin == snap->xmin && cache->xmax == snap->xmax &&
-		cache->completion_count == snap->snapXactCompletionCount &&
-		cache->curcid == snap->curcid &&
-		cache->subxid == GetCurrentSubTransactionId();
+	if (cache->xmin != snap->xmin || cache->xmax != snap->xmax ||
+		cache->completion_count != snap->snapXactCompletionCount ||
+		cache->curcid != snap->curcid ||
+		cache->subxid != GetCurrentSubTransactionId())
+		return false;
+	/*
+	 * A copy of a snapshot (the active one is a copy) has no completion
+	 * count: the transactions it sees as in progress decide instead.  Two MVCC
+	 * snapshots with the same xmin, xmax, in-progress and subtransaction ids
+	 * see the same rows.
+	 */
+	if (snap->snapXactCompletionCount != 0)
+		return true;
+	return cache->xcnt == snap->xcnt && cache->subxcnt == snap->subxcnt &&
+		cache->suboverflowed == snap->suboverflowed &&
+		(snap->xcnt == 0 ||
+		 memcmp(cache->xip, snap->xip, sizeof(TransactionId) * snap->xcnt) == 0) &&
+		(snap->subxcnt <= 0 ||
+		 memcmp(cache->xip + snap->xcnt, snap->subxip, sizeof(TransactionId) * snap->subxcnt) == 0);
+}
+
+/* Keeps the snapshot's in-progress ids, for superseded_same_snapshot. */
+static void
+superseded_keep_xids(SupersededCache *cache, Snapshot snap, MemoryContext cxt)
+{
+	int			n = snap->xcnt + Max(snap->subxcnt, 0);
+
+	cache->xcnt = snap->xcnt;
+	cache->subxcnt = snap->subxcnt;
+	cache->suboverflowed = snap->suboverflowed;
+	if (n > cache->xip_size)
+	{
+		if (cache->xip != NULL)
+			pfree(cache->xip);
+		cache->xip = MemoryContextAlloc(cxt, sizeof(TransactionId) * n);
+		cache->xip_size = n;
+	}
+	if (snap->xcnt > 0)
+		memcpy(cache->xip, snap->xip, sizeof(TransactionId) * snap->xcnt);
+	if (snap->subxcnt > 0)
+		memcpy(cache->xip + snap->xcnt, snap->subxip, sizeof(TransactionId) * snap->subxcnt);
 }
 
 static int
@@ -276,7 +321,8 @@ superseded_load(SupersededCache *cache, MemoryContext cxt)
 							   " WHERE s.supersedes IS NOT NULL"
 							   " AND s.entry_into_force OPERATOR(pg_catalog.<=) $1",
 							   &options);
-	if (ret != SPI_OK_SELECT)
+	/* a SELECT into a receiver of mydest DestNone reports SPI_OK_UTILITY */
+	if (ret != SPI_OK_SELECT && ret != SPI_OK_UTILITY)
 		elog(ERROR, "reading superseded agreements failed: %s", SPI_result_code_string(ret));
 	SPI_finish();
 	pfree(params);
@@ -327,10 +373,11 @@ superseded(PG_FUNCTION_ARGS)
 	snap = ActiveSnapshotSet() ? GetActiveSnapshot() : NULL;
 
 	/*
-	 * A parallel worker's snapshot comes without its completion count, but
-	 * the worker's FmgrInfo lasts one execution of one query, on one snapshot.
+	 * Only an MVCC snapshot is compared (superseded_same_snapshot); a
+	 * historic one, whose in-progress ids mean otherwise, is never read in
+	 * bulk.
 	 */
-	if (snap == NULL || (snap->snapXactCompletionCount == 0 && !IsParallelWorker()))
+	if (snap == NULL || snap->snapshot_type != SNAPSHOT_MVCC)
 	{
 		/* a snapshot the cache cannot recognise: never read in bulk */
 		cache->calls = 0;
@@ -346,6 +393,7 @@ superseded(PG_FUNCTION_ARGS)
 		cache->completion_count = snap->snapXactCompletionCount;
 		cache->curcid = snap->curcid;
 		cache->subxid = GetCurrentSubTransactionId();
+		superseded_keep_xids(cache, snap, fcinfo->flinfo->fn_mcxt);
 		cache->calls = 0;
 		cache->loaded = false;
 		cache->too_many = false;

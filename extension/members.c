@@ -39,7 +39,7 @@ static bool members_valid = false;
 static bool members_complete = false;
 static bool callbacks_registered = false;
 static uint32 type_hashes[2];
-static uint32 proc_hashes[2];
+static uint32 proc_hashes[3];
 
 static void
 members_invalidate(Datum arg, int cacheid, uint32 hashvalue)
@@ -47,7 +47,8 @@ members_invalidate(Datum arg, int cacheid, uint32 hashvalue)
 	const uint32 *hashes = cacheid == TYPEOID ? type_hashes : proc_hashes;
 
 	if (hashvalue == 0 || !members_complete ||
-		hashvalue == hashes[0] || hashvalue == hashes[1])
+		hashvalue == hashes[0] || hashvalue == hashes[1] ||
+		(cacheid == PROCOID && hashvalue == hashes[2]))
 		members_valid = false;
 }
 
@@ -59,6 +60,16 @@ is_dyad_list_function(HeapTuple tuple, Oid argtype, Oid dyad)
 
 	return p->pronargs == 1 && p->proargtypes.values[0] == argtype &&
 		OidIsValid(dyad) && get_element_type(p->prorettype) == dyad;
+}
+
+/* second_party(dyad) returning party. */
+static bool
+is_second_party_function(HeapTuple tuple, Oid party, Oid dyad)
+{
+	Form_pg_proc p = (Form_pg_proc) GETSTRUCT(tuple);
+
+	return p->pronargs == 1 && OidIsValid(dyad) && OidIsValid(party) &&
+		p->proargtypes.values[0] == dyad && p->prorettype == party && !p->proretset;
 }
 
 static void
@@ -131,6 +142,9 @@ members_load(void)
 		else if (strcmp(name, "dyads_overlapping") == 0 &&
 				 is_dyad_list_function(t, members.dyad, members.dyad))
 			members.dyads_overlapping = fn;
+		else if (strcmp(name, "second_party") == 0 &&
+				 is_second_party_function(t, members.party, members.dyad))
+			members.second_party = fn;
 		ReleaseSysCache(t);
 	}
 	list_free(functions);
@@ -147,6 +161,7 @@ members_load(void)
 	type_hashes[1] = GetSysCacheHashValue1(TYPEOID, ObjectIdGetDatum(members.dyad));
 	proc_hashes[0] = GetSysCacheHashValue1(PROCOID, ObjectIdGetDatum(members.dyads_involving));
 	proc_hashes[1] = GetSysCacheHashValue1(PROCOID, ObjectIdGetDatum(members.dyads_overlapping));
+	proc_hashes[2] = GetSysCacheHashValue1(PROCOID, ObjectIdGetDatum(members.second_party));
 }
 
 const SecpactMembers *

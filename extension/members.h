@@ -16,6 +16,7 @@ typedef struct SecpactMembers
 	Oid			dyad_eq;		/* = (dyad, dyad) */
 	Oid			dyads_involving;	/* function; InvalidOid before 1.1 */
 	Oid			dyads_overlapping;	/* function; InvalidOid before 1.1 */
+	Oid			second_party;	/* function second_party(dyad) */
 } SecpactMembers;
 
 /*

@@ -1146,3 +1146,11 @@ END
 $$;
 COMMENT ON FUNCTION secpact.load_atop(regclass, text) IS
 	'loads ATOP''s member-level file from a table as multilateral alliances with their spells and obligations; returns each row''s result, with the reason where it could not load; replaces the source''s rows';
+-- ==== perf (issue #21): a second access path for "involving a party" ====
+-- A btree on the higher party beside agreement_parties: with both, the
+-- planner reads parties @> 'SL' as two contiguous ranges (the dyads where SL
+-- is the lower party in agreement_parties, those where it is the higher one
+-- here) in place of one descent per dyad that involves SL (dyad_support.c).
+CREATE INDEX agreement_higher_party ON secpact.agreement (@extschema@.second_party(parties));
+COMMENT ON INDEX secpact.agreement_higher_party IS
+	'the higher party of each bilateral agreement: with agreement_parties, @> and <@ on a constant party as two index ranges';
