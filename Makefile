@@ -29,7 +29,7 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
 
 .DEFAULT_GOAL := all
-.PHONY: deb dist deps demo test test-memcheck soak bench party-table party-names unit-tests integration-tests fuzz fuzz-targets docs-chart \
+.PHONY: deb dist deps demo test test-citus test-memcheck soak bench party-table party-names unit-tests integration-tests fuzz fuzz-targets docs-chart \
 	dashboard docs-dashboard
 
 # The dependency step runs before anything needs pg_config or a compiler:
@@ -93,6 +93,12 @@ docs-dashboard: deps
 	@tools/with-cluster sh -c 'tools/dashboard load && tools/dashboard build results/dashboard-docs/site 2025-06-30 >/dev/null && \
 		node tests/dashboard/check.mjs --site results/dashboard-docs/site --work results/dashboard-docs --shot docs/dashboard-ukraine.png'
 	@echo "docs/dashboard-ukraine.png redrawn"
+
+# The Citus suite alone: a coordinator and two workers on loopback against
+# one node (tests/citus/run; it says it is skipped without Citus).
+test-citus: deps
+	@$(MAKE) -s --no-print-directory all install >/dev/null
+	@SUITES=citus tools/run-tests
 
 # Random SQL (sqlsmith) for SOAK_QUERIES queries; no backend may crash.
 SOAK_QUERIES ?= 20000

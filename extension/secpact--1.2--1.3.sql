@@ -1,3 +1,268 @@
 -- secpact 1.2 -> 1.3.  Released install scripts are frozen: every change of
 -- 1.3 is made here (and a fresh install of 1.3 runs this script too).
 \echo Use "ALTER EXTENSION secpact UPDATE TO '1.3'" to load this file. \quit
+
+--------------------------------------------------------------------------
+-- Citus (#17): secpact.distribute_registry() makes the registry Citus
+-- tables, reference tables or distributed by parties, in one transaction;
+-- secpact.registry_guard() stops a worker whose registry is still local
+-- from answering as if the registry were empty.
+--------------------------------------------------------------------------
+
+-- Whether the registry can be read on this node: true, or an error on a
+-- Citus worker (group id other than 0) whose secpact.agreement is not a
+-- Citus table, where the rows are on the coordinator and every query would
+-- answer from an empty table.  Without Citus it only looks the extension up.
+CREATE FUNCTION secpact.registry_guard() RETURNS boolean
+	LANGUAGE plpgsql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF NOT EXISTS (SELECT FROM pg_catalog.pg_extension e WHERE e.extname OPERATOR(pg_catalog.=) 'citus') THEN
+		RETURN true;
+	END IF;
+	IF (SELECT g.groupid FROM pg_catalog.pg_dist_local_group g) OPERATOR(pg_catalog.<>) 0
+	   AND NOT EXISTS (SELECT FROM pg_catalog.pg_dist_partition p
+					   WHERE p.logicalrelid OPERATOR(pg_catalog.=) 'secpact.agreement'::pg_catalog.regclass) THEN
+		RAISE EXCEPTION 'the registry on this Citus worker is local and holds none of the cluster''s agreements'
+			USING ERRCODE = 'feature_not_supported',
+				  DETAIL = 'CREATE EXTENSION makes secpact.agreement a plain table on every node; the rows written on the coordinator stay there.',
+				  HINT = 'Run SELECT secpact.distribute_registry() (or distribute_registry(''reference'')) on the coordinator, or query the coordinator.';
+	END IF;
+	RETURN true;
+END
+$$;
+COMMENT ON FUNCTION secpact.registry_guard() IS
+	'true, or an error on a Citus worker whose registry is not a Citus table (it would read as empty)';
+
+-- The registry's tables are the extension's members that refer to
+-- secpact.agreement (found through the catalog, so that a table another
+-- release or lane adds is included): one whose foreign key carries the
+-- agreement's parties is distributed by that column beside the agreement;
+-- one without is a reference table, and empty in a distributed registry.
+-- Triggers are dropped (Citus runs none on its tables), and foreign keys
+-- are made again after the tables are distributed, as Citus allows them.
+CREATE FUNCTION secpact.distribute_registry(how text DEFAULT 'distributed') RETURNS text
+	LANGUAGE plpgsql VOLATILE
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	ext pg_catalog.oid;
+	registry pg_catalog.regclass := 'secpact.agreement'::pg_catalog.regclass;
+	parties_att pg_catalog.int2;
+	current "char";
+	rec record;
+	fk record;
+	fks jsonb := '[]';
+	fkj jsonb;
+	tables pg_catalog.regclass[];
+	colocated pg_catalog.regclass[] := '{}';
+	colocated_col pg_catalog.name[] := '{}';
+	referenced_only pg_catalog.regclass[] := '{}';
+	dropped text[] := '{}';
+	def text;
+	n pg_catalog.int8;
+	i int;
+BEGIN
+	IF how IS NULL OR how NOT IN ('distributed', 'reference') THEN
+		RAISE EXCEPTION 'invalid way of distributing the registry: %', coalesce(pg_catalog.quote_literal(how), 'NULL')
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = 'Use ''distributed'' (by parties, every registry table co-located) or ''reference'' (a copy on every node).';
+	END IF;
+	IF NOT EXISTS (SELECT FROM pg_catalog.pg_extension e WHERE e.extname OPERATOR(pg_catalog.=) 'citus') THEN
+		RAISE EXCEPTION 'secpact.distribute_registry needs Citus'
+			USING ERRCODE = 'feature_not_supported',
+				  DETAIL = 'The extension citus is not installed in this database.',
+				  HINT = 'On plain PostgreSQL the registry needs no distribution; on a Citus cluster, run CREATE EXTENSION citus and add the workers first.';
+	END IF;
+	IF (SELECT g.groupid FROM pg_catalog.pg_dist_local_group g) OPERATOR(pg_catalog.<>) 0 THEN
+		RAISE EXCEPTION 'secpact.distribute_registry runs on the Citus coordinator'
+			USING ERRCODE = 'feature_not_supported',
+				  HINT = 'Connect to the coordinator and run it there.';
+	END IF;
+
+	SELECT p.partmethod INTO current FROM pg_catalog.pg_dist_partition p
+	WHERE p.logicalrelid OPERATOR(pg_catalog.=) registry;
+	IF FOUND THEN
+		IF (current OPERATOR(pg_catalog.=) 'h' AND how OPERATOR(pg_catalog.=) 'distributed')
+		   OR (current OPERATOR(pg_catalog.=) 'n' AND how OPERATOR(pg_catalog.=) 'reference') THEN
+			RETURN pg_catalog.format('the registry is already %s', how);
+		END IF;
+		RAISE EXCEPTION 'the registry is already a Citus table, not %', how
+			USING ERRCODE = 'feature_not_supported',
+				  HINT = 'Undistribute its tables with undistribute_table() first (the referencing ones before secpact.agreement).';
+	END IF;
+
+	-- the extension's own tables only: nobody can plant one among its members
+	SELECT e.oid INTO ext FROM pg_catalog.pg_extension e WHERE e.extname OPERATOR(pg_catalog.=) 'secpact';
+	SELECT a.attnum INTO parties_att FROM pg_catalog.pg_attribute a
+	WHERE a.attrelid OPERATOR(pg_catalog.=) registry AND a.attname OPERATOR(pg_catalog.=) 'parties';
+	FOR rec IN
+		SELECT DISTINCT c.conrelid::pg_catalog.regclass AS tab,
+			   (SELECT a.attname FROM pg_catalog.pg_constraint k
+				CROSS JOIN LATERAL pg_catalog.unnest(k.conkey, k.confkey) AS u(src, dst)
+				JOIN pg_catalog.pg_attribute a ON a.attrelid OPERATOR(pg_catalog.=) k.conrelid
+											   AND a.attnum OPERATOR(pg_catalog.=) u.src
+				WHERE k.conrelid OPERATOR(pg_catalog.=) c.conrelid
+				  AND k.confrelid OPERATOR(pg_catalog.=) registry AND k.contype OPERATOR(pg_catalog.=) 'f'
+				  AND u.dst OPERATOR(pg_catalog.=) parties_att
+				ORDER BY k.conname LIMIT 1) AS col
+		FROM pg_catalog.pg_constraint c
+		JOIN pg_catalog.pg_depend d ON d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+									AND d.objid OPERATOR(pg_catalog.=) c.conrelid
+									AND d.refclassid OPERATOR(pg_catalog.=) 'pg_catalog.pg_extension'::pg_catalog.regclass
+									AND d.refobjid OPERATOR(pg_catalog.=) ext AND d.deptype OPERATOR(pg_catalog.=) 'e'
+		WHERE c.contype OPERATOR(pg_catalog.=) 'f' AND c.confrelid OPERATOR(pg_catalog.=) registry
+		  AND c.conrelid OPERATOR(pg_catalog.<>) registry
+		ORDER BY 1
+	LOOP
+		IF rec.col IS NOT NULL THEN
+			colocated := colocated OPERATOR(pg_catalog.||) rec.tab;
+			colocated_col := colocated_col OPERATOR(pg_catalog.||) rec.col;
+		ELSE
+			referenced_only := referenced_only OPERATOR(pg_catalog.||) rec.tab;
+		END IF;
+	END LOOP;
+	tables := ARRAY[registry] OPERATOR(pg_catalog.||) colocated OPERATOR(pg_catalog.||) referenced_only;
+
+	-- Exclusive locks first, so that nobody writes between the checks and
+	-- the copy into the shards.
+	FOR i IN 1 .. pg_catalog.array_length(tables, 1) LOOP
+		EXECUTE pg_catalog.format('LOCK TABLE %s IN EXCLUSIVE MODE', tables[i]);
+	END LOOP;
+
+	IF how OPERATOR(pg_catalog.=) 'distributed' THEN
+		SELECT pg_catalog.count(*) INTO n FROM secpact.agreement a WHERE a.parties IS NULL;
+		IF n OPERATOR(pg_catalog.>) 0 THEN
+			RAISE EXCEPTION 'a registry distributed by parties holds bilateral agreements only'
+				USING ERRCODE = 'feature_not_supported',
+					  DETAIL = pg_catalog.format('%s multilateral agreements (parties NULL) are in secpact.agreement; Citus refuses a NULL distribution column.', n),
+					  HINT = 'Use secpact.distribute_registry(''reference'') for a registry with multilateral agreements.';
+		END IF;
+		FOR i IN 1 .. coalesce(pg_catalog.array_length(referenced_only, 1), 0) LOOP
+			EXECUTE pg_catalog.format('SELECT EXISTS (SELECT FROM %s)', referenced_only[i]) INTO rec;
+			IF rec.exists THEN
+				RAISE EXCEPTION 'a registry distributed by parties cannot keep the rows of %', referenced_only[i]
+					USING ERRCODE = 'feature_not_supported',
+						  DETAIL = 'The table refers to an agreement by its id alone, which Citus cannot check against a table distributed by parties.',
+						  HINT = 'Use secpact.distribute_registry(''reference''), or empty that table first.';
+			END IF;
+		END LOOP;
+	END IF;
+
+	-- Triggers: Citus refuses tables with triggers (the rules they kept are
+	-- listed in the notice; constraints keep the rest).
+	FOR rec IN
+		SELECT t.tgname, t.tgrelid::pg_catalog.regclass AS tab FROM pg_catalog.pg_trigger t
+		WHERE t.tgrelid OPERATOR(pg_catalog.=) ANY (tables) AND NOT t.tgisinternal
+		ORDER BY 2, 1
+	LOOP
+		EXECUTE pg_catalog.format('DROP TRIGGER %I ON %s', rec.tgname, rec.tab);
+		dropped := dropped OPERATOR(pg_catalog.||) pg_catalog.format('trigger %s on %s', rec.tgname, rec.tab);
+	END LOOP;
+
+	-- Foreign keys between the registry's tables, made again afterwards.
+	FOR fk IN
+		SELECT c.conname, c.conrelid::pg_catalog.regclass AS tab, c.confrelid,
+			   pg_catalog.pg_get_constraintdef(c.oid) AS def,
+			   pg_catalog.obj_description(c.oid, 'pg_constraint') AS comment,
+			   parties_att OPERATOR(pg_catalog.=) ANY (c.confkey) AS has_parties
+		FROM pg_catalog.pg_constraint c
+		WHERE c.contype OPERATOR(pg_catalog.=) 'f' AND c.conrelid OPERATOR(pg_catalog.=) ANY (tables)
+		  AND c.confrelid OPERATOR(pg_catalog.=) ANY (tables)
+		ORDER BY c.conrelid, c.conname
+	LOOP
+		fks := fks OPERATOR(pg_catalog.||) pg_catalog.jsonb_build_array(pg_catalog.to_jsonb(fk));
+		EXECUTE pg_catalog.format('ALTER TABLE %s DROP CONSTRAINT %I', fk.tab, fk.conname);
+	END LOOP;
+
+	IF how OPERATOR(pg_catalog.=) 'distributed' THEN
+		ALTER TABLE secpact.agreement ALTER COLUMN parties SET NOT NULL;
+		-- Unique keys include the distribution column: a key without it is
+		-- replaced by the same columns and it, under the same name (dropped
+		-- where such a key exists already, as (id, parties) beside id).
+		FOR i IN 1 .. pg_catalog.array_length(tables, 1) LOOP
+			IF tables[i] OPERATOR(pg_catalog.=) ANY (referenced_only) THEN
+				CONTINUE;
+			END IF;
+			FOR rec IN
+				SELECT c.conname, c.contype, c.conkey, a.attnum AS dist,
+					   pg_catalog.obj_description(c.oid, 'pg_constraint') AS comment,
+					   (SELECT pg_catalog.string_agg(pg_catalog.quote_ident(x.attname), ', ' ORDER BY u.ord)
+						FROM pg_catalog.unnest(c.conkey) WITH ORDINALITY AS u(att, ord)
+						JOIN pg_catalog.pg_attribute x ON x.attrelid OPERATOR(pg_catalog.=) c.conrelid
+													   AND x.attnum OPERATOR(pg_catalog.=) u.att) AS cols
+				FROM pg_catalog.pg_constraint c
+				JOIN pg_catalog.pg_attribute a ON a.attrelid OPERATOR(pg_catalog.=) c.conrelid
+				 AND a.attname OPERATOR(pg_catalog.=) CASE WHEN tables[i] OPERATOR(pg_catalog.=) registry THEN 'parties'::pg_catalog.name
+						ELSE colocated_col[pg_catalog.array_position(colocated, tables[i])] END
+				WHERE c.conrelid OPERATOR(pg_catalog.=) tables[i] AND c.contype IN ('p', 'u')
+				  AND NOT a.attnum OPERATOR(pg_catalog.=) ANY (c.conkey)
+			LOOP
+				EXECUTE pg_catalog.format('ALTER TABLE %s DROP CONSTRAINT %I', tables[i], rec.conname);
+				IF NOT EXISTS (SELECT FROM pg_catalog.pg_constraint k
+							   WHERE k.conrelid OPERATOR(pg_catalog.=) tables[i] AND k.contype IN ('p', 'u')
+								 AND k.conkey::int2[] OPERATOR(pg_catalog.@>) (rec.conkey OPERATOR(pg_catalog.||) rec.dist)
+								 AND k.conkey::int2[] OPERATOR(pg_catalog.<@) (rec.conkey OPERATOR(pg_catalog.||) rec.dist)) THEN
+					EXECUTE pg_catalog.format('ALTER TABLE %s ADD CONSTRAINT %I %s (%s, %I)', tables[i], rec.conname,
+											  CASE rec.contype WHEN 'p' THEN 'PRIMARY KEY' ELSE 'UNIQUE' END, rec.cols,
+											  (SELECT a.attname FROM pg_catalog.pg_attribute a
+											   WHERE a.attrelid OPERATOR(pg_catalog.=) tables[i]
+												 AND a.attnum OPERATOR(pg_catalog.=) rec.dist));
+					IF rec.comment IS NOT NULL THEN
+						EXECUTE pg_catalog.format('COMMENT ON CONSTRAINT %I ON %s IS %L', rec.conname, tables[i], rec.comment);
+					END IF;
+				END IF;
+			END LOOP;
+		END LOOP;
+		PERFORM pg_catalog.create_distributed_table(registry, 'parties');
+		FOR i IN 1 .. coalesce(pg_catalog.array_length(colocated, 1), 0) LOOP
+			PERFORM pg_catalog.create_distributed_table(colocated[i], colocated_col[i], colocate_with => registry::pg_catalog.text);
+		END LOOP;
+		-- the tables that refer to an agreement by id alone stay empty
+		FOR i IN 1 .. coalesce(pg_catalog.array_length(referenced_only, 1), 0) LOOP
+			EXECUTE pg_catalog.format('ALTER TABLE %s ADD CONSTRAINT %I CHECK (false)', referenced_only[i],
+									  (SELECT c.relname FROM pg_catalog.pg_class c
+									   WHERE c.oid OPERATOR(pg_catalog.=) referenced_only[i])
+									  OPERATOR(pg_catalog.||) '_not_in_a_distributed_registry');
+			PERFORM pg_catalog.create_reference_table(referenced_only[i]);
+		END LOOP;
+	ELSE
+		FOR i IN 1 .. pg_catalog.array_length(tables, 1) LOOP
+			PERFORM pg_catalog.create_reference_table(tables[i]);
+		END LOOP;
+	END IF;
+
+	-- The foreign keys again, as far as Citus keeps them: in a distributed
+	-- registry those that carry parties, without ON UPDATE CASCADE (Citus
+	-- never changes a distribution column); a reference registry keeps all.
+	FOR fkj IN SELECT j FROM pg_catalog.jsonb_array_elements(fks) AS j LOOP
+		IF how OPERATOR(pg_catalog.=) 'distributed'
+		   AND ((fkj OPERATOR(pg_catalog.->>) 'confrelid')::pg_catalog.oid OPERATOR(pg_catalog.<>) registry
+				OR NOT (fkj OPERATOR(pg_catalog.->>) 'has_parties')::boolean
+				OR (fkj OPERATOR(pg_catalog.->>) 'tab')::pg_catalog.regclass OPERATOR(pg_catalog.=) ANY (referenced_only)) THEN
+			dropped := dropped OPERATOR(pg_catalog.||) pg_catalog.format('foreign key %s on %s',
+				fkj OPERATOR(pg_catalog.->>) 'conname', fkj OPERATOR(pg_catalog.->>) 'tab');
+			CONTINUE;
+		END IF;
+		def := fkj OPERATOR(pg_catalog.->>) 'def';
+		IF how OPERATOR(pg_catalog.=) 'distributed' THEN
+			def := pg_catalog.replace(def, ' ON UPDATE CASCADE', '');
+		END IF;
+		EXECUTE pg_catalog.format('ALTER TABLE %s ADD CONSTRAINT %I %s', fkj OPERATOR(pg_catalog.->>) 'tab',
+								  fkj OPERATOR(pg_catalog.->>) 'conname', def);
+		IF fkj OPERATOR(pg_catalog.->>) 'comment' IS NOT NULL THEN
+			EXECUTE pg_catalog.format('COMMENT ON CONSTRAINT %I ON %s IS %L', fkj OPERATOR(pg_catalog.->>) 'conname',
+									  fkj OPERATOR(pg_catalog.->>) 'tab', fkj OPERATOR(pg_catalog.->>) 'comment');
+		END IF;
+	END LOOP;
+
+	IF pg_catalog.array_length(dropped, 1) OPERATOR(pg_catalog.>) 0 THEN
+		RAISE NOTICE 'Citus does not keep % of the registry', pg_catalog.array_to_string(dropped, ', ')
+			USING DETAIL = 'Constraints keep every other rule; the dropped triggers checked signatories, supersession chains and memberships on plain PostgreSQL.';
+	END IF;
+	RETURN pg_catalog.format('the registry is %s (%s)', how, pg_catalog.array_to_string(tables, ', '));
+END
+$$;
+COMMENT ON FUNCTION secpact.distribute_registry(text) IS
+	'makes the registry Citus tables: ''distributed'' by parties, every table co-located, or ''reference''; idempotent';
