@@ -21,8 +21,9 @@ FROM ukraine_security_agreements_csv
 ORDER BY seq;
 
 -- "Name (Title)"; several signatories for one party are separated by "; ".
-INSERT INTO secpact.signatory (agreement_id, party, name, title)
-SELECT a.id, s.party, m[1], m[2]
+-- parties is given, not left to the trigger, which a Citus registry has not.
+INSERT INTO secpact.signatory (agreement_id, party, name, title, parties)
+SELECT a.id, s.party, m[1], m[2], a.parties
 FROM ukraine_security_agreements_csv c
 JOIN secpact.agreement a
   ON a.parties = dyad('UA', c.counterpart_iso2::party) AND a.signed_on = c.signed_on

@@ -61,6 +61,7 @@ DECLARE
 	referenced_only pg_catalog.regclass[] := '{}';
 	dropped text[] := '{}';
 	def text;
+	ddl text[] := '{}';
 	n pg_catalog.int8;
 	i int;
 BEGIN
@@ -100,7 +101,7 @@ BEGIN
 	FOR rec IN
 		SELECT DISTINCT c.conrelid::pg_catalog.regclass AS tab,
 			   (SELECT a.attname FROM pg_catalog.pg_constraint k
-				CROSS JOIN LATERAL pg_catalog.unnest(k.conkey, k.confkey) AS u(src, dst)
+				CROSS JOIN LATERAL ROWS FROM (pg_catalog.unnest(k.conkey), pg_catalog.unnest(k.confkey)) AS u(src, dst)
 				JOIN pg_catalog.pg_attribute a ON a.attrelid OPERATOR(pg_catalog.=) k.conrelid
 											   AND a.attnum OPERATOR(pg_catalog.=) u.src
 				WHERE k.conrelid OPERATOR(pg_catalog.=) c.conrelid
@@ -157,7 +158,7 @@ BEGIN
 		WHERE t.tgrelid OPERATOR(pg_catalog.=) ANY (tables) AND NOT t.tgisinternal
 		ORDER BY 2, 1
 	LOOP
-		EXECUTE pg_catalog.format('DROP TRIGGER %I ON %s', rec.tgname, rec.tab);
+		ddl := ddl OPERATOR(pg_catalog.||) pg_catalog.format('DROP TRIGGER IF EXISTS %I ON %s', rec.tgname, rec.tab);
 		dropped := dropped OPERATOR(pg_catalog.||) pg_catalog.format('trigger %s on %s', rec.tgname, rec.tab);
 	END LOOP;
 
@@ -173,11 +174,11 @@ BEGIN
 		ORDER BY c.conrelid, c.conname
 	LOOP
 		fks := fks OPERATOR(pg_catalog.||) pg_catalog.jsonb_build_array(pg_catalog.to_jsonb(fk));
-		EXECUTE pg_catalog.format('ALTER TABLE %s DROP CONSTRAINT %I', fk.tab, fk.conname);
+		ddl := ddl OPERATOR(pg_catalog.||) pg_catalog.format('ALTER TABLE %s DROP CONSTRAINT IF EXISTS %I', fk.tab, fk.conname);
 	END LOOP;
 
 	IF how OPERATOR(pg_catalog.=) 'distributed' THEN
-		ALTER TABLE secpact.agreement ALTER COLUMN parties SET NOT NULL;
+		ddl := ddl OPERATOR(pg_catalog.||) 'ALTER TABLE secpact.agreement ALTER COLUMN parties SET NOT NULL'::text;
 		-- Unique keys include the distribution column: a key without it is
 		-- replaced by the same columns and it, under the same name (dropped
 		-- where such a key exists already, as (id, parties) beside id).
@@ -199,22 +200,43 @@ BEGIN
 				WHERE c.conrelid OPERATOR(pg_catalog.=) tables[i] AND c.contype IN ('p', 'u')
 				  AND NOT a.attnum OPERATOR(pg_catalog.=) ANY (c.conkey)
 			LOOP
-				EXECUTE pg_catalog.format('ALTER TABLE %s DROP CONSTRAINT %I', tables[i], rec.conname);
+				ddl := ddl OPERATOR(pg_catalog.||) pg_catalog.format('ALTER TABLE %s DROP CONSTRAINT IF EXISTS %I', tables[i], rec.conname);
 				IF NOT EXISTS (SELECT FROM pg_catalog.pg_constraint k
 							   WHERE k.conrelid OPERATOR(pg_catalog.=) tables[i] AND k.contype IN ('p', 'u')
 								 AND k.conkey::int2[] OPERATOR(pg_catalog.@>) (rec.conkey OPERATOR(pg_catalog.||) rec.dist)
 								 AND k.conkey::int2[] OPERATOR(pg_catalog.<@) (rec.conkey OPERATOR(pg_catalog.||) rec.dist)) THEN
-					EXECUTE pg_catalog.format('ALTER TABLE %s ADD CONSTRAINT %I %s (%s, %I)', tables[i], rec.conname,
+					ddl := ddl OPERATOR(pg_catalog.||) pg_catalog.format('ALTER TABLE %s ADD CONSTRAINT %I %s (%s, %I)', tables[i], rec.conname,
 											  CASE rec.contype WHEN 'p' THEN 'PRIMARY KEY' ELSE 'UNIQUE' END, rec.cols,
 											  (SELECT a.attname FROM pg_catalog.pg_attribute a
 											   WHERE a.attrelid OPERATOR(pg_catalog.=) tables[i]
 												 AND a.attnum OPERATOR(pg_catalog.=) rec.dist));
 					IF rec.comment IS NOT NULL THEN
-						EXECUTE pg_catalog.format('COMMENT ON CONSTRAINT %I ON %s IS %L', rec.conname, tables[i], rec.comment);
+						ddl := ddl OPERATOR(pg_catalog.||) pg_catalog.format('COMMENT ON CONSTRAINT %I ON %s IS %L', rec.conname, tables[i], rec.comment);
 					END IF;
 				END IF;
 			END LOOP;
 		END LOOP;
+	END IF;
+
+	-- The changes above, here and on every worker: Citus takes the tables
+	-- that CREATE EXTENSION made on a worker as the shells of the Citus
+	-- tables, so they must lose the same triggers and keys.  Each is
+	-- idempotent, since run_command_on_workers commits on its own.
+	FOR i IN 1 .. coalesce(pg_catalog.array_length(ddl, 1), 0) LOOP
+		EXECUTE ddl[i];
+	END LOOP;
+	IF pg_catalog.array_length(ddl, 1) OPERATOR(pg_catalog.>) 0 THEN
+		FOR rec IN SELECT w.nodename, w.nodeport, w.result
+				   FROM pg_catalog.run_command_on_workers(pg_catalog.array_to_string(ddl, '; ')) w
+				   WHERE NOT w.success
+		LOOP
+			RAISE EXCEPTION 'could not prepare the registry on worker %:%: %', rec.nodename, rec.nodeport, rec.result
+				USING ERRCODE = 'object_not_in_prerequisite_state',
+					  HINT = 'Check that secpact is installed in this database on every worker, then run secpact.distribute_registry again.';
+		END LOOP;
+	END IF;
+
+	IF how OPERATOR(pg_catalog.=) 'distributed' THEN
 		PERFORM pg_catalog.create_distributed_table(registry, 'parties');
 		FOR i IN 1 .. coalesce(pg_catalog.array_length(colocated, 1), 0) LOOP
 			PERFORM pg_catalog.create_distributed_table(colocated[i], colocated_col[i], colocate_with => registry::pg_catalog.text);
