@@ -288,3 +288,27 @@ END
 $$;
 COMMENT ON FUNCTION secpact.distribute_registry(text) IS
 	'makes the registry Citus tables: ''distributed'' by parties, every table co-located, or ''reference''; idempotent';
+
+-- in_force of a row of any row type with the columns of secpact.agreement
+-- (or of secpact.membership, told apart by its bound_on): the row type of a
+-- Citus shard, secpact.agreement_102008, which Citus writes into the query
+-- it sends to a worker for in_force(a) and a.in_force.  The row is read by
+-- column name into the registry's own row type, and the definitions above
+-- answer: one source of truth.  A row of the registry's own types still
+-- calls those (an exact match is preferred to record).
+CREATE FUNCTION @extschema@.in_force(agreement record, on_date date DEFAULT CURRENT_DATE)
+	RETURNS boolean
+	LANGUAGE plpgsql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	j jsonb := pg_catalog.to_jsonb(agreement);
+BEGIN
+	IF j OPERATOR(pg_catalog.?) 'bound_on' THEN
+		RETURN @extschema@.in_force(pg_catalog.jsonb_populate_record(NULL::secpact.membership, j), on_date);
+	END IF;
+	RETURN @extschema@.in_force(pg_catalog.jsonb_populate_record(NULL::secpact.agreement, j), on_date);
+END
+$$;
+COMMENT ON FUNCTION @extschema@.in_force(record, date) IS
+	'in_force of a row with the columns of secpact.agreement or secpact.membership, such as a Citus shard''s';
