@@ -21,17 +21,23 @@ FROM ukraine_security_agreements_csv
 ORDER BY seq;
 
 -- "Name (Title)"; several signatories for one party are separated by "; ".
--- parties is given, not left to the trigger, which a Citus registry has not.
+-- parties is given, not left to the trigger, which a Citus registry has not;
+-- the agreements are read first (MATERIALIZED), so that Citus can plan the
+-- rest on the coordinator.
 INSERT INTO secpact.signatory (agreement_id, party, name, title, parties)
-SELECT a.id, s.party, m[1], m[2], a.parties
-FROM ukraine_security_agreements_csv c
-JOIN secpact.agreement a
-  ON a.parties = dyad('UA', c.counterpart_iso2::party) AND a.signed_on = c.signed_on
- AND a.kind = 'security'
+WITH loaded AS MATERIALIZED (
+	SELECT a.id, a.parties, c.counterpart_iso2, c.ukraine_signatory, c.counterpart_signatory
+	FROM ukraine_security_agreements_csv c
+	JOIN secpact.agreement a
+	  ON a.parties = dyad('UA', c.counterpart_iso2::party) AND a.signed_on = c.signed_on
+	 AND a.kind = 'security'
+)
+SELECT l.id, s.party, m[1], m[2], l.parties
+FROM loaded l
 CROSS JOIN LATERAL (
-	SELECT 'UA'::party AS party, c.ukraine_signatory AS who
+	SELECT 'UA'::party AS party, l.ukraine_signatory AS who
 	UNION ALL
-	SELECT c.counterpart_iso2::party, unnest(string_to_array(c.counterpart_signatory, '; '))
+	SELECT l.counterpart_iso2::party, unnest(string_to_array(l.counterpart_signatory, '; '))
 ) s
 CROSS JOIN LATERAL regexp_match(s.who, '^(.*?) \((.*)\)$') AS m;
 
