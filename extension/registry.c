@@ -480,7 +480,11 @@ compare_int64(const void *a, const void *b)
 	return x < y ? -1 : x > y ? 1 : 0;
 }
 
-/* One agreement, through a plan kept for the backend's life. */
+/*
+ * One agreement, through a plan kept for the backend's life.  SELECT 1, not
+ * a subquery of no columns: Citus plans that as a function returning record
+ * and fails ("a column definition list is required").
+ */
 static bool
 superseded_lookup(int64 id, DateADT on_date)
 {
@@ -494,7 +498,7 @@ superseded_lookup(int64 id, DateADT on_date)
 		elog(ERROR, "SPI_connect failed");
 	if (plan == NULL)
 	{
-		SPIPlanPtr	p = SPI_prepare("SELECT EXISTS (SELECT FROM secpact.agreement s"
+		SPIPlanPtr	p = SPI_prepare("SELECT EXISTS (SELECT 1 FROM secpact.agreement s"
 									" WHERE s.supersedes OPERATOR(pg_catalog.=) $1"
 									" AND s.entry_into_force OPERATOR(pg_catalog.<=) $2)",
 									2, types);
