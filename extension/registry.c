@@ -32,6 +32,7 @@
 #include "encoding.h"
 #include "members.h"
 #include "signing_core.h"
+#include "citus_shards.h"
 
 /* The columns the registry query returns, in this order. */
 enum
@@ -494,8 +495,27 @@ superseded_lookup(int64 id, DateADT on_date)
 	bool		isnull;
 	bool		result;
 
+	bool		in_task;
+	char	   *source = registry_supersessions_source(&in_task);
+
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
+	if (in_task)
+	{
+		/* on a Citus shard: this node's shards, planned each time */
+		StringInfoData query;
+		int			ret;
+
+		initStringInfo(&query);
+		appendStringInfo(&query, "SELECT EXISTS (SELECT 1 FROM %s s"
+						 " WHERE s.supersedes OPERATOR(pg_catalog.=) $1"
+						 " AND s.entry_into_force OPERATOR(pg_catalog.<=) $2)", source);
+		ret = SPI_execute_with_args(query.data, 2, types, values, NULL, true, 1);
+		if (ret != SPI_OK_SELECT || SPI_processed != 1)
+			elog(ERROR, "the supersession lookup failed");
+	}
+	else
+	{
 	if (plan == NULL)
 	{
 		SPIPlanPtr	p = SPI_prepare("SELECT EXISTS (SELECT 1 FROM secpact.agreement s"
@@ -510,6 +530,7 @@ superseded_lookup(int64 id, DateADT on_date)
 	}
 	if (SPI_execute_plan(plan, values, NULL, true, 1) != SPI_OK_SELECT || SPI_processed != 1)
 		elog(ERROR, "the supersession lookup failed");
+	}
 	result = DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
 	SPI_finish();
 	return !isnull && result;
@@ -574,6 +595,7 @@ superseded_load(SupersededCache *cache, MemoryContext cxt)
 	SPIExecuteOptions options;
 	IdReceiver	r;
 	int			ret;
+	bool		in_task;
 
 	params->params[0].value = DateADTGetDatum(cache->on_date);
 	params->params[0].isnull = false;
@@ -598,9 +620,10 @@ superseded_load(SupersededCache *cache, MemoryContext cxt)
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	ret = SPI_execute_extended("SELECT s.supersedes FROM secpact.agreement s"
-							   " WHERE s.supersedes IS NOT NULL"
-							   " AND s.entry_into_force OPERATOR(pg_catalog.<=) $1",
+	ret = SPI_execute_extended(psprintf("SELECT s.supersedes FROM %s s"
+										" WHERE s.supersedes IS NOT NULL"
+										" AND s.entry_into_force OPERATOR(pg_catalog.<=) $1",
+										registry_supersessions_source(&in_task)),
 							   &options);
 	if (ret != SPI_OK_SELECT)
 		elog(ERROR, "reading superseded agreements failed: %s", SPI_result_code_string(ret));

@@ -1,0 +1,98 @@
+/*
+ * citus_shards.c: the registry's supersessions as seen from a Citus shard.
+ *
+ * in_force() asks superseded() about each row it tests, and superseded()
+ * reads secpact.agreement.  Citus pushes in_force() into the queries it runs
+ * on the shards, and there it refuses a distributed query ("cannot execute
+ * a distributed query from a query on a shard").  But an agreement that
+ * supersedes another has the same parties (agreement_supersedes_same_parties),
+ * so in a registry distributed by parties it is in the same shard, which is
+ * on the node that runs the task; a reference registry has every row on
+ * every node.  So inside a task the shards of secpact.agreement on this node
+ * hold every agreement superseding the rows of the task.
+ *
+ * Citus's own test for a task (multi_executor.c, IsTaskExecutionAllowed) is
+ * a local execution on a shard or a backend Citus opened; its global
+ * LocalExecutorShardId and function IsCitusInternalBackend() are exported,
+ * and looked up through load_external_function() only when the library is
+ * loaded, so that secpact never links to Citus.
+ */
+#include "secpact.h"
+
+#include "executor/spi.h"
+#include "lib/stringinfo.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+
+#include "citus_shards.h"
+
+/* Whether this backend is running a Citus task, Citus's own way. */
+static bool
+in_citus_task(void)
+{
+	static bool looked_up = false;
+	static uint64 *local_shard = NULL;
+	static bool (*internal_backend) (void) = NULL;
+
+	if (!looked_up)
+	{
+		/* only when Citus is already loaded: never load it here */
+		void	   *handle = NULL;
+
+		if (process_shared_preload_libraries_done &&
+			strstr(shared_preload_libraries_string != NULL ?
+				   shared_preload_libraries_string : "", "citus") != NULL)
+		{
+			local_shard = (uint64 *) load_external_function("citus", "LocalExecutorShardId",
+															false, &handle);
+			internal_backend = (bool (*) (void)) load_external_function("citus", "IsCitusInternalBackend",
+																		false, &handle);
+		}
+		looked_up = true;
+	}
+	if (local_shard != NULL && *local_shard != 0)
+		return true;
+	return internal_backend != NULL && internal_backend();
+}
+
+char *
+registry_supersessions_source(bool *in_task)
+{
+	StringInfoData source;
+	int			ret;
+
+	*in_task = in_citus_task();
+	if (!*in_task)
+		return pstrdup("secpact.agreement");
+
+	/* in the caller's context: SPI's is gone after SPI_finish */
+	initStringInfo(&source);
+	/* the Citus catalogs are local tables on every node */
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	ret = SPI_execute("SELECT pg_catalog.string_agg(pg_catalog.format("
+					  "'SELECT s.supersedes, s.entry_into_force FROM %s s',"
+					  " pg_catalog.shard_name(sh.logicalrelid, sh.shardid)), ' UNION ALL '"
+					  " ORDER BY sh.shardid)"
+					  " FROM pg_catalog.pg_dist_shard sh"
+					  " JOIN pg_catalog.pg_dist_placement pl ON pl.shardid OPERATOR(pg_catalog.=) sh.shardid"
+					  " WHERE sh.logicalrelid OPERATOR(pg_catalog.=) 'secpact.agreement'::pg_catalog.regclass"
+					  " AND pl.groupid OPERATOR(pg_catalog.=) (SELECT g.groupid FROM pg_catalog.pg_dist_local_group g)",
+					  true, 1);
+	if (ret != SPI_OK_SELECT || SPI_processed != 1)
+		elog(ERROR, "reading the registry's shards on this node failed: %s", SPI_result_code_string(ret));
+	{
+		bool		isnull;
+		Datum		d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+
+		if (isnull)
+			ereport(ERROR,
+					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					 errmsg("no shard of secpact.agreement is on this node"),
+					 errdetail("A query on a Citus shard asked whether an agreement is superseded."),
+					 errhint("Make the registry Citus tables with secpact.distribute_registry().")));
+		appendStringInfo(&source, "(%s)", TextDatumGetCString(d));
+	}
+	SPI_finish();
+	return source.data;
+}

@@ -1,0 +1,16 @@
+/*
+ * citus_shards.h: reading the registry from inside a query on a Citus shard.
+ */
+#ifndef CITUS_SHARDS_H
+#define CITUS_SHARDS_H
+
+/*
+ * The relation a query of the registry's supersessions names, as SQL:
+ * secpact.agreement, or, inside a Citus task (a query Citus runs on a
+ * shard, where it refuses a distributed query), the union of the shards of
+ * secpact.agreement on this node (columns supersedes, entry_into_force).
+ * Sets *in_task.  Palloc'd in the current context.
+ */
+extern char *registry_supersessions_source(bool *in_task);
+
+#endif
