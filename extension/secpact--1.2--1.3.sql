@@ -342,3 +342,125 @@ END
 $$;
 COMMENT ON FUNCTION @extschema@.in_force(record, date) IS
 	'in_force of a row with the columns of secpact.agreement or secpact.membership, such as a Citus shard''s';
+
+-- partners, common_partners and partner_counts read the agreements in a
+-- MATERIALIZED CTE of their own: a query Citus runs in the shards of a
+-- distributed registry, whose few rows the rest (the multilateral pairs,
+-- the grouping) then reads on the coordinator.  Citus finds no plan for
+-- the single query these were ("could not create distributed plan",
+-- "cannot push down this subquery"); one node reads the same rows.  The
+-- functions are PL/pgSQL, whose statements Citus plans with the arguments'
+-- values, where an SQL function's parameters leave it without a plan.
+CREATE OR REPLACE FUNCTION @extschema@.partners(hub @extschema@.party, kind text DEFAULT NULL, as_of date DEFAULT NULL)
+	RETURNS TABLE(counterpart @extschema@.party, first_signed date, agreements int, in_force boolean)
+	LANGUAGE plpgsql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+AS $$
+#variable_conflict use_column
+BEGIN
+RETURN QUERY
+WITH bilateral AS MATERIALIZED (
+	SELECT a.id, @extschema@.counterpart(a.parties, $1) AS counterpart, a.signed_on,
+		   @extschema@.in_force(a, coalesce($3, CURRENT_DATE)) AS in_force
+	FROM secpact.agreement a
+	WHERE a.parties OPERATOR(@extschema@.@>) $1
+	  AND ($2 IS NULL OR a.kind = $2)
+	  AND ($3 IS NULL OR a.signed_on <= $3)
+), pairs AS (
+	SELECT b.id, b.counterpart, b.signed_on, b.in_force FROM bilateral b
+	UNION ALL
+	SELECT md.agreement_id, @extschema@.counterpart(md.parties, $1), md.signed_on,
+		   @extschema@.in_force(m1, coalesce($3, CURRENT_DATE))
+		   AND @extschema@.in_force(m2, coalesce($3, CURRENT_DATE))
+	FROM secpact.membership_pairs() md
+	JOIN secpact.readable_membership() m1 ON m1.id = md.first_membership
+	JOIN secpact.readable_membership() m2 ON m2.id = md.second_membership
+	WHERE md.parties OPERATOR(@extschema@.@>) $1
+	  AND ($2 IS NULL OR md.kind = $2)
+	  AND ($3 IS NULL OR md.signed_on <= $3)
+)
+SELECT p.counterpart, min(p.signed_on), count(DISTINCT p.id)::int,
+	   -- in force if any agreement is; unknown if none is but one may be
+	   CASE WHEN bool_or(p.in_force) THEN true
+			WHEN bool_or(p.in_force IS NULL) THEN NULL
+			ELSE false END
+FROM pairs p
+GROUP BY p.counterpart
+ORDER BY min(p.signed_on), p.counterpart;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION @extschema@.common_partners(a @extschema@.party, b @extschema@.party, kind text DEFAULT NULL)
+	RETURNS TABLE(partner text, partner_name text, partner_alpha3 text,
+				  first_with_a date, first_with_b date)
+	LANGUAGE plpgsql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+AS $$
+#variable_conflict use_column
+BEGIN
+RETURN QUERY
+WITH bilateral AS MATERIALIZED (
+	SELECT x.parties, x.signed_on FROM secpact.agreement x
+	WHERE (x.parties OPERATOR(@extschema@.@>) $1 OR x.parties OPERATOR(@extschema@.@>) $2)
+	  AND ($3 IS NULL OR x.kind = $3)
+), signings AS (
+	SELECT bl.parties, bl.signed_on FROM bilateral bl
+	UNION ALL
+	SELECT md.parties, md.signed_on FROM secpact.membership_pairs() md
+	WHERE (md.parties OPERATOR(@extschema@.@>) $1 OR md.parties OPERATOR(@extschema@.@>) $2)
+	  AND ($3 IS NULL OR md.kind = $3)
+), with_a AS (
+	SELECT @extschema@.counterpart(s.parties, $1) AS partner, min(s.signed_on) AS first_signed
+	FROM signings s WHERE s.parties OPERATOR(@extschema@.@>) $1
+	GROUP BY 1
+), with_b AS (
+	SELECT @extschema@.counterpart(s.parties, $2) AS partner, min(s.signed_on) AS first_signed
+	FROM signings s WHERE s.parties OPERATOR(@extschema@.@>) $2
+	GROUP BY 1
+)
+SELECT @extschema@.alpha2(wa.partner), @extschema@.party_local_name(wa.partner),
+	   @extschema@.alpha3(wa.partner), wa.first_signed, wb.first_signed
+FROM with_a wa
+JOIN with_b wb ON wa.partner OPERATOR(@extschema@.=) wb.partner
+ORDER BY wa.partner;
+END
+$$;
+
+CREATE OR REPLACE VIEW secpact.partner_counts WITH (security_invoker = true) AS
+WITH bilateral AS MATERIALIZED (
+	SELECT a.kind, a.parties, @extschema@.in_force(a, CURRENT_DATE) AS in_force
+	FROM secpact.agreement a
+	WHERE NOT a.multilateral
+), sides AS (
+	-- a bilateral agreement: one row per party, with its counterpart
+	SELECT s.party, b.kind, @extschema@.counterpart(b.parties, s.party) AS counterpart,
+		   true AS is_agreement, b.in_force
+	FROM bilateral b
+	CROSS JOIN LATERAL pg_catalog.unnest(@extschema@.dyad_parties(b.parties)) AS s(party)
+	UNION ALL
+	-- a multilateral agreement: one row per member ...
+	SELECT m.party, a.kind, NULL::@extschema@.party, true,
+		   CASE WHEN pg_catalog.bool_or(@extschema@.in_force(m, CURRENT_DATE)) THEN true
+				WHEN pg_catalog.bool_or(@extschema@.in_force(m, CURRENT_DATE) IS NULL) THEN NULL
+				ELSE false END
+	FROM secpact.agreement a
+	JOIN secpact.readable_membership() m ON m.agreement_id OPERATOR(pg_catalog.=) a.id
+	WHERE a.multilateral
+	GROUP BY m.party, a.kind, a.id
+	UNION ALL
+	-- ... and one per member and co-member, for the partners
+	SELECT s.party, md.kind, @extschema@.counterpart(md.parties, s.party), false, NULL::boolean
+	FROM secpact.membership_pairs() md
+	CROSS JOIN LATERAL pg_catalog.unnest(@extschema@.dyad_parties(md.parties)) AS s(party)
+)
+SELECT @extschema@.alpha2(s.party) AS party,
+	   @extschema@.party_local_name(s.party) AS party_name,
+	   @extschema@.alpha3(s.party) AS party_alpha3,
+	   s.kind,
+	   @extschema@.count_parties(s.counterpart) AS partners,
+	   (pg_catalog.count(*) FILTER (WHERE s.is_agreement))::integer AS agreements,
+	   (pg_catalog.count(*) FILTER (WHERE s.is_agreement AND s.in_force))::integer AS in_force,
+	   (pg_catalog.count(*) FILTER (WHERE s.is_agreement AND s.in_force IS NULL))::integer AS in_force_unknown,
+	   @extschema@.numeric_code(s.party) AS party_numeric
+FROM sides s
+GROUP BY s.party, s.kind;

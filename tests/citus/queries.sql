@@ -25,7 +25,7 @@ SELECT * FROM common_partners('FR', 'DE', 'security') ORDER BY 1
 SELECT * FROM dyad_years(2023, 2026) ORDER BY 1, 2, 3
 SELECT * FROM dyad_years(2023, 2026, 'security') ORDER BY 1, 2, 3
 SELECT count(*), sum(agreements) FROM dyad_years()
-SELECT * FROM secpact.partner_counts ORDER BY 1, 2
+SELECT * FROM secpact.partner_counts ORDER BY 1, 4
 SELECT * FROM secpact.signing_timeline ORDER BY 1, 2, 3, 4
 SELECT count_parties(parties), party_set(parties) FROM secpact.agreement
 SELECT kind, count_parties(parties), party_set(parties) FROM secpact.agreement GROUP BY kind ORDER BY kind
