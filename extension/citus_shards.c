@@ -71,7 +71,7 @@ registry_supersessions_source(bool *in_task)
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	ret = SPI_execute("SELECT pg_catalog.string_agg(pg_catalog.format("
-					  "'SELECT s.supersedes, s.entry_into_force FROM %s s',"
+					  "'SELECT s.id, s.supersedes, s.entry_into_force FROM %s s',"
 					  " pg_catalog.shard_name(sh.logicalrelid, sh.shardid)), ' UNION ALL '"
 					  " ORDER BY sh.shardid)"
 					  " FROM pg_catalog.pg_dist_shard sh"
@@ -95,4 +95,17 @@ registry_supersessions_source(bool *in_task)
 	}
 	SPI_finish();
 	return source.data;
+}
+
+/*
+ * secpact.registry_supersessions(): the same source as SQL text, for the
+ * PL/pgSQL that walks chains of supersessions (supersession_depth).
+ */
+PG_FUNCTION_INFO_V1(registry_supersessions);
+Datum
+registry_supersessions(PG_FUNCTION_ARGS)
+{
+	bool		in_task;
+
+	PG_RETURN_TEXT_P(cstring_to_text(registry_supersessions_source(&in_task)));
 }

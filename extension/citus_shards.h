@@ -8,7 +8,7 @@
  * The relation a query of the registry's supersessions names, as SQL:
  * secpact.agreement, or, inside a Citus task (a query Citus runs on a
  * shard, where it refuses a distributed query), the union of the shards of
- * secpact.agreement on this node (columns supersedes, entry_into_force).
+ * secpact.agreement on this node (columns id, supersedes, entry_into_force).
  * Sets *in_task.  Palloc'd in the current context.
  */
 extern char *registry_supersessions_source(bool *in_task);

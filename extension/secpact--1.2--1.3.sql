@@ -464,3 +464,38 @@ SELECT @extschema@.alpha2(s.party) AS party,
 	   @extschema@.numeric_code(s.party) AS party_numeric
 FROM sides s
 GROUP BY s.party, s.kind;
+
+-- What superseded() reads: secpact.agreement, or inside a query Citus runs
+-- on a shard, this node's shards of it (see citus_shards.c).
+CREATE FUNCTION secpact.registry_supersessions() RETURNS text
+	AS 'MODULE_PATHNAME', 'registry_supersessions'
+	LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION secpact.registry_supersessions() IS
+	'the relation supersessions are read from, as SQL: secpact.agreement, or this node''s shards of it inside a Citus task';
+
+-- supersession_depth, which pg_dump's condition calls for every row: in a
+-- Citus task the chain is read from this node's shards (a chain has one
+-- pair of parties, so one shard), since a distributed query is refused
+-- there.  Without Citus it is 1.2's loop.
+CREATE OR REPLACE FUNCTION secpact.supersession_depth(agreement_id bigint) RETURNS integer
+	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	depth integer := 1;
+	cur bigint := agreement_id;
+	source text := secpact.registry_supersessions();
+BEGIN
+	LOOP
+		IF source OPERATOR(pg_catalog.=) 'secpact.agreement' THEN
+			SELECT a.supersedes INTO cur FROM secpact.agreement a WHERE a.id OPERATOR(pg_catalog.=) cur;
+		ELSE
+			EXECUTE pg_catalog.format('SELECT s.supersedes FROM %s s WHERE s.id OPERATOR(pg_catalog.=) $1', source)
+				INTO cur USING cur;
+		END IF;
+		EXIT WHEN cur IS NULL OR depth OPERATOR(pg_catalog.>=) 100000;
+		depth := depth OPERATOR(pg_catalog.+) 1;
+	END LOOP;
+	RETURN depth;
+END
+$$;
