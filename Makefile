@@ -9,7 +9,7 @@ CORE_SRCS = extension/party_core.c extension/party_table.c extension/dyad_core.c
 	extension/party_names_core.c extension/party_names_table.c extension/party_history_core.c
 OBJS = extension/secpact.o extension/members.o extension/encoding.o extension/party.o extension/dyad.o extension/dyad_gin.o \
 	extension/dyad_support.o extension/registry.o extension/dyad_selfuncs.o \
-	extension/signing.o extension/party_set.o extension/chart.o extension/supersession.o extension/party_names.o extension/membership.o extension/party_history.o extension/citus_shards.o \
+	extension/signing.o extension/party_set.o extension/chart.o extension/supersession.o extension/party_names.o extension/membership.o extension/party_history.o extension/citus_shards.o extension/party_set_bytes.o \
 	$(CORE_SRCS:.c=.o)
 # Paths relative to the source tree, which is not . in a VPATH build
 # (make -f ../secpact/Makefile from a build folder).

@@ -19,6 +19,7 @@
  */
 #include "secpact.h"
 
+#include "commands/extension.h"
 #include "executor/spi.h"
 #include "lib/stringinfo.h"
 #include "miscadmin.h"
@@ -26,23 +27,24 @@
 
 #include "citus_shards.h"
 
-/* Whether this backend is running a Citus task, Citus's own way. */
-static bool
-in_citus_task(void)
-{
-	static bool looked_up = false;
-	static uint64 *local_shard = NULL;
-	static bool (*internal_backend) (void) = NULL;
+static bool looked_up = false;
+static bool citus_loaded = false;
+static uint64 *local_shard = NULL;
+static bool (*internal_backend) (void) = NULL;
 
+/* Citus's symbols, once a backend; only when Citus is loaded already. */
+static void
+look_up_citus(void)
+{
 	if (!looked_up)
 	{
-		/* only when Citus is already loaded: never load it here */
 		void	   *handle = NULL;
 
 		if (process_shared_preload_libraries_done &&
 			strstr(shared_preload_libraries_string != NULL ?
 				   shared_preload_libraries_string : "", "citus") != NULL)
 		{
+			citus_loaded = true;
 			local_shard = (uint64 *) load_external_function("citus", "LocalExecutorShardId",
 															false, &handle);
 			internal_backend = (bool (*) (void)) load_external_function("citus", "IsCitusInternalBackend",
@@ -50,6 +52,13 @@ in_citus_task(void)
 		}
 		looked_up = true;
 	}
+}
+
+/* Whether this backend is running a Citus task, Citus's own way. */
+static bool
+in_citus_task(void)
+{
+	look_up_citus();
 	if (local_shard != NULL && *local_shard != 0)
 		return true;
 	return internal_backend != NULL && internal_backend();
@@ -108,4 +117,50 @@ registry_supersessions(PG_FUNCTION_ARGS)
 	bool		in_task;
 
 	PG_RETURN_TEXT_P(cstring_to_text(registry_supersessions_source(&in_task)));
+}
+
+/*
+ * Raises secpact.registry_guard()'s error on a Citus worker whose registry
+ * is still a local table (it would read as empty); without Citus loaded,
+ * returns at once.  Inside a task the registry is a Citus table already.
+ */
+void
+registry_guard_check(void)
+{
+	look_up_citus();
+	if (!citus_loaded || in_citus_task())
+		return;
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	if (SPI_execute("SELECT secpact.registry_guard()", true, 1) != SPI_OK_SELECT)
+		elog(ERROR, "checking the registry on this node failed");
+	SPI_finish();
+}
+
+/*
+ * Whether secpact.agreement is a Citus table distributed by hash (by
+ * parties, as distribute_registry makes it).  Without Citus loaded and
+ * created in this database, false at once.
+ */
+bool
+registry_is_distributed(void)
+{
+	bool		result = false;
+
+	look_up_citus();
+	if (!citus_loaded || !OidIsValid(get_extension_oid("citus", true)))
+		return false;
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	if (SPI_execute("SELECT EXISTS (SELECT FROM pg_catalog.pg_dist_partition p"
+					" WHERE p.logicalrelid OPERATOR(pg_catalog.=) 'secpact.agreement'::pg_catalog.regclass"
+					" AND p.partmethod OPERATOR(pg_catalog.=) 'h')", true, 1) == SPI_OK_SELECT &&
+		SPI_processed == 1)
+	{
+		bool		isnull;
+
+		result = DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull)) && !isnull;
+	}
+	SPI_finish();
+	return result;
 }

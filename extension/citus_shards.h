@@ -13,4 +13,10 @@
  */
 extern char *registry_supersessions_source(bool *in_task);
 
+/* The error of secpact.registry_guard() on a worker with a local registry. */
+extern void registry_guard_check(void);
+
+/* Whether secpact.agreement is a Citus table distributed by hash. */
+extern bool registry_is_distributed(void);
+
 #endif

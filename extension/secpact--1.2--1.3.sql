@@ -358,6 +358,7 @@ CREATE OR REPLACE FUNCTION @extschema@.partners(hub @extschema@.party, kind text
 AS $$
 #variable_conflict use_column
 BEGIN
+PERFORM secpact.registry_guard();
 RETURN QUERY
 WITH bilateral AS MATERIALIZED (
 	SELECT a.id, @extschema@.counterpart(a.parties, $1) AS counterpart, a.signed_on,
@@ -398,6 +399,7 @@ CREATE OR REPLACE FUNCTION @extschema@.common_partners(a @extschema@.party, b @e
 AS $$
 #variable_conflict use_column
 BEGIN
+PERFORM secpact.registry_guard();
 RETURN QUERY
 WITH bilateral AS MATERIALIZED (
 	SELECT x.parties, x.signed_on FROM secpact.agreement x
@@ -499,3 +501,54 @@ BEGIN
 	RETURN depth;
 END
 $$;
+
+-- count_parties and party_set with a bytea state (party_set_bytes.c): the
+-- set's bytes, which Citus ships from the shards and combines, where an
+-- internal state made it ship every row.  The signatures users call, and
+-- every result, stay the same; the 1.1 support functions stay too (a
+-- release never drops what a user may have built an aggregate of).
+CREATE FUNCTION @extschema@.party_set_bytes_add_party(bytea, @extschema@.party) RETURNS bytea
+	AS 'MODULE_PATHNAME', 'party_set_bytes_add_party' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.party_set_bytes_add_party(bytea, @extschema@.party) IS
+	'aggregate support: adds a party to a set of parties held as bytes';
+CREATE FUNCTION @extschema@.party_set_bytes_add_dyad(bytea, @extschema@.dyad) RETURNS bytea
+	AS 'MODULE_PATHNAME', 'party_set_bytes_add_dyad' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.party_set_bytes_add_dyad(bytea, @extschema@.dyad) IS
+	'aggregate support: adds both parties of a dyad to a set of parties held as bytes';
+CREATE FUNCTION @extschema@.party_set_bytes_combine(bytea, bytea) RETURNS bytea
+	AS 'MODULE_PATHNAME', 'party_set_bytes_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.party_set_bytes_combine(bytea, bytea) IS
+	'aggregate support: the union of two sets of parties held as bytes (parallel query, Citus)';
+CREATE FUNCTION @extschema@.party_set_bytes_count_final(bytea) RETURNS integer
+	AS 'MODULE_PATHNAME', 'party_set_bytes_count_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.party_set_bytes_count_final(bytea) IS
+	'aggregate support: the number of parties in a set held as bytes, 0 for none';
+CREATE FUNCTION @extschema@.party_set_bytes_array_final(bytea) RETURNS @extschema@.party[]
+	AS 'MODULE_PATHNAME', 'party_set_bytes_array_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.party_set_bytes_array_final(bytea) IS
+	'aggregate support: the parties of a set held as bytes, in alpha-2 order, NULL for none';
+
+CREATE OR REPLACE AGGREGATE @extschema@.count_parties(@extschema@.party) (
+	SFUNC = @extschema@.party_set_bytes_add_party, STYPE = bytea, SSPACE = 121,
+	FINALFUNC = @extschema@.party_set_bytes_count_final,
+	COMBINEFUNC = @extschema@.party_set_bytes_combine,
+	PARALLEL = SAFE
+);
+CREATE OR REPLACE AGGREGATE @extschema@.count_parties(@extschema@.dyad) (
+	SFUNC = @extschema@.party_set_bytes_add_dyad, STYPE = bytea, SSPACE = 121,
+	FINALFUNC = @extschema@.party_set_bytes_count_final,
+	COMBINEFUNC = @extschema@.party_set_bytes_combine,
+	PARALLEL = SAFE
+);
+CREATE OR REPLACE AGGREGATE @extschema@.party_set(@extschema@.party) (
+	SFUNC = @extschema@.party_set_bytes_add_party, STYPE = bytea, SSPACE = 121,
+	FINALFUNC = @extschema@.party_set_bytes_array_final,
+	COMBINEFUNC = @extschema@.party_set_bytes_combine,
+	PARALLEL = SAFE
+);
+CREATE OR REPLACE AGGREGATE @extschema@.party_set(@extschema@.dyad) (
+	SFUNC = @extschema@.party_set_bytes_add_dyad, STYPE = bytea, SSPACE = 121,
+	FINALFUNC = @extschema@.party_set_bytes_array_final,
+	COMBINEFUNC = @extschema@.party_set_bytes_combine,
+	PARALLEL = SAFE
+);
