@@ -218,6 +218,24 @@ BEGIN
 		END LOOP;
 	END IF;
 
+	-- Identity sequences: CREATE EXTENSION made one on every worker, which
+	-- starts at 1 as the coordinator's does, so an insert through a worker
+	-- reused an id.  Each worker draws from a range of its own, as Citus
+	-- gives a bigint sequence: from its group id times 2^48 (the
+	-- coordinator's group is 0, whose range it keeps).  setval, since Citus
+	-- refuses ALTER SEQUENCE on the extension's sequences.
+	FOR rec IN
+		SELECT pg_catalog.pg_get_serial_sequence(t::pg_catalog.text, a.attname) AS seq
+		FROM pg_catalog.unnest(tables) AS t
+		JOIN pg_catalog.pg_attribute a ON a.attrelid OPERATOR(pg_catalog.=) t AND a.attidentity OPERATOR(pg_catalog.<>) ''
+		ORDER BY 1
+	LOOP
+		ddl := ddl OPERATOR(pg_catalog.||) pg_catalog.format(
+			'DO $w$ DECLARE g pg_catalog.int8 := (SELECT l.groupid FROM pg_catalog.pg_dist_local_group l); BEGIN'
+			' IF g OPERATOR(pg_catalog.<>) 0 AND coalesce((SELECT s.last_value FROM %1$s s), 0) OPERATOR(pg_catalog.<) (g OPERATOR(pg_catalog.<<) 48) THEN'
+			' PERFORM pg_catalog.setval(%2$L, g OPERATOR(pg_catalog.<<) 48); END IF; END $w$', rec.seq, rec.seq);
+	END LOOP;
+
 	-- The changes above, here and on every worker: Citus takes the tables
 	-- that CREATE EXTENSION made on a worker as the shells of the Citus
 	-- tables, so they must lose the same triggers and keys.  Each is
