@@ -23,11 +23,15 @@
 #include "executor/spi.h"
 #include "lib/stringinfo.h"
 #include "miscadmin.h"
+#include "storage/proc.h"
+#include "utils/memutils.h"
 #include "utils/builtins.h"
 
 #include "citus_shards.h"
 
 static bool looked_up = false;
+static char *cached_source = NULL;	/* registry_supersessions_source's, in a task */
+static LocalTransactionId cached_lxid = InvalidLocalTransactionId;
 static bool citus_loaded = false;
 static uint64 *local_shard = NULL;
 static bool (*internal_backend) (void) = NULL;
@@ -73,6 +77,9 @@ registry_supersessions_source(bool *in_task)
 	*in_task = in_citus_task();
 	if (!*in_task)
 		return pstrdup("secpact.agreement");
+	/* the shards of a node do not move within a transaction's statements */
+	if (cached_source != NULL && cached_lxid == MyProc->lxid)
+		return pstrdup(cached_source);
 
 	/* in the caller's context: SPI's is gone after SPI_finish */
 	initStringInfo(&source);
@@ -103,6 +110,10 @@ registry_supersessions_source(bool *in_task)
 		appendStringInfo(&source, "(%s)", TextDatumGetCString(d));
 	}
 	SPI_finish();
+	if (cached_source != NULL)
+		pfree(cached_source);
+	cached_source = MemoryContextStrdup(TopMemoryContext, source.data);
+	cached_lxid = MyProc->lxid;
 	return source.data;
 }
 

@@ -515,16 +515,31 @@ superseded_lookup(int64 id, DateADT on_date)
 		elog(ERROR, "SPI_connect failed");
 	if (in_task)
 	{
-		/* on a Citus shard: this node's shards, planned each time */
-		StringInfoData query;
-		int			ret;
+		/*
+		 * On a Citus shard: this node's shards, through a plan kept while
+		 * they stay the same.
+		 */
+		static SPIPlanPtr task_plan = NULL;
+		static char *task_source = NULL;
 
-		initStringInfo(&query);
-		appendStringInfo(&query, "SELECT EXISTS (SELECT 1 FROM %s s"
-						 " WHERE s.supersedes OPERATOR(pg_catalog.=) $1"
-						 " AND s.entry_into_force OPERATOR(pg_catalog.<=) $2)", source);
-		ret = SPI_execute_with_args(query.data, 2, types, values, NULL, true, 1);
-		if (ret != SPI_OK_SELECT || SPI_processed != 1)
+		if (task_plan == NULL || strcmp(task_source, source) != 0)
+		{
+			SPIPlanPtr	p = SPI_prepare(psprintf("SELECT EXISTS (SELECT 1 FROM %s s"
+												 " WHERE s.supersedes OPERATOR(pg_catalog.=) $1"
+												 " AND s.entry_into_force OPERATOR(pg_catalog.<=) $2)",
+												 source), 2, types);
+
+			if (p == NULL || SPI_keepplan(p) != 0)
+				elog(ERROR, "preparing the supersession lookup failed: %s",
+					 SPI_result_code_string(SPI_result));
+			if (task_plan != NULL)
+				SPI_freeplan(task_plan);
+			if (task_source != NULL)
+				pfree(task_source);
+			task_plan = p;
+			task_source = MemoryContextStrdup(TopMemoryContext, source);
+		}
+		if (SPI_execute_plan(task_plan, values, NULL, true, 1) != SPI_OK_SELECT || SPI_processed != 1)
 			elog(ERROR, "the supersession lookup failed");
 	}
 	else

@@ -311,14 +311,10 @@ COMMENT ON FUNCTION secpact.distribute_registry(text) IS
 -- (or of secpact.membership, told apart by its bound_on): the row type of a
 -- Citus shard, secpact.agreement_102008, which Citus writes into the query
 -- it sends to a worker for in_force(a) and a.in_force.  The row is read by
--- column name into the registry's row type.  A membership goes to its own
--- in_force; an agreement is tested as in_force(secpact.agreement, date)
--- tests it (keep the two alike), except that the agreements superseding it
--- are looked up in the row's own table: the shard, which holds them (they
--- have the same parties, so the same shard), where superseded() would
--- start a distributed query from a shard, which Citus refuses.  A row of
--- the registry's own types still calls those (an exact match is preferred
--- to record).
+-- column name into the registry's row type, and the definitions above
+-- answer (one source of truth); superseded() reads this node's shards
+-- inside a Citus task (citus_shards.c).  A row of the registry's own types
+-- still calls those (an exact match is preferred to record).
 CREATE FUNCTION @extschema@.in_force(agreement record, on_date date DEFAULT CURRENT_DATE)
 	RETURNS boolean
 	LANGUAGE plpgsql STABLE PARALLEL SAFE
@@ -326,36 +322,11 @@ CREATE FUNCTION @extschema@.in_force(agreement record, on_date date DEFAULT CURR
 AS $$
 DECLARE
 	j jsonb := pg_catalog.to_jsonb(agreement);
-	a secpact.agreement;
-	rel pg_catalog.oid;
-	superseded boolean;
 BEGIN
 	IF j OPERATOR(pg_catalog.?) 'bound_on' THEN
 		RETURN @extschema@.in_force(pg_catalog.jsonb_populate_record(NULL::secpact.membership, j), on_date);
 	END IF;
-	a := pg_catalog.jsonb_populate_record(NULL::secpact.agreement, j);
-	IF on_date OPERATOR(pg_catalog.<) a.signed_on
-	   OR a.terminated_on OPERATOR(pg_catalog.<=) on_date
-	   OR a.expires_on OPERATOR(pg_catalog.<=) on_date
-	   OR a.entry_into_force OPERATOR(pg_catalog.>) on_date THEN
-		RETURN false;
-	END IF;
-	SELECT t.typrelid INTO rel FROM pg_catalog.pg_type t
-	WHERE t.oid OPERATOR(pg_catalog.=) pg_catalog.pg_typeof(agreement);
-	IF rel IS NULL OR rel OPERATOR(pg_catalog.=) 0 THEN
-		superseded := @extschema@.superseded(a.id, on_date);
-	ELSE
-		EXECUTE pg_catalog.format('SELECT EXISTS (SELECT 1 FROM %s s WHERE s.supersedes OPERATOR(pg_catalog.=) $1'
-								  ' AND s.entry_into_force OPERATOR(pg_catalog.<=) $2)', rel::pg_catalog.regclass)
-			INTO superseded USING a.id, on_date;
-	END IF;
-	IF superseded THEN
-		RETURN false;
-	END IF;
-	IF a.entry_into_force IS NULL THEN
-		RETURN NULL;
-	END IF;
-	RETURN a.entry_into_force OPERATOR(pg_catalog.<=) on_date;
+	RETURN @extschema@.in_force(pg_catalog.jsonb_populate_record(NULL::secpact.agreement, j), on_date);
 END
 $$;
 COMMENT ON FUNCTION @extschema@.in_force(record, date) IS
