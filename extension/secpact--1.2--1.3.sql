@@ -323,8 +323,14 @@ AS $$
 DECLARE
 	j jsonb := pg_catalog.to_jsonb(agreement);
 BEGIN
-	IF j OPERATOR(pg_catalog.?) 'bound_on' THEN
+	IF j OPERATOR(pg_catalog.?) 'bound_on' AND j OPERATOR(pg_catalog.?) 'agreement_id' THEN
 		RETURN @extschema@.in_force(pg_catalog.jsonb_populate_record(NULL::secpact.membership, j), on_date);
+	END IF;
+	IF NOT (j OPERATOR(pg_catalog.?&) ARRAY['id', 'signed_on', 'entry_into_force', 'expires_on', 'terminated_on']) THEN
+		RAISE EXCEPTION 'in_force takes a row of secpact.agreement or secpact.membership'
+			USING ERRCODE = 'datatype_mismatch',
+				  DETAIL = pg_catalog.format('The row of type %s lacks the columns of either.', pg_catalog.pg_typeof(agreement)),
+				  HINT = 'Pass a row of the registry, as in_force(a) over secpact.agreement a.';
 	END IF;
 	RETURN @extschema@.in_force(pg_catalog.jsonb_populate_record(NULL::secpact.agreement, j), on_date);
 END
