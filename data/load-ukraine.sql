@@ -21,9 +21,13 @@ FROM ukraine_security_agreements_csv
 ORDER BY seq;
 
 -- "Name (Title)"; several signatories for one party are separated by "; ".
--- parties is given, not left to the trigger, which a Citus registry has not;
--- the agreements are read first (MATERIALIZED), so that Citus can plan the
--- rest on the coordinator.
+-- parties is given where the registry has the column (1.2 and later), not
+-- left to the trigger, which a Citus registry has not; the agreements are
+-- read first (MATERIALIZED), so that Citus can plan the rest on the
+-- coordinator.
+SELECT EXISTS (SELECT FROM pg_attribute WHERE attrelid = 'secpact.signatory'::regclass
+			   AND attname = 'parties' AND NOT attisdropped) AS signatory_has_parties \gset
+\if :signatory_has_parties
 INSERT INTO secpact.signatory (agreement_id, party, name, title, parties)
 WITH loaded AS MATERIALIZED (
 	SELECT a.id, a.parties, c.counterpart_iso2, c.ukraine_signatory, c.counterpart_signatory
@@ -40,5 +44,19 @@ CROSS JOIN LATERAL (
 	SELECT l.counterpart_iso2::party, unnest(string_to_array(l.counterpart_signatory, '; '))
 ) s
 CROSS JOIN LATERAL regexp_match(s.who, '^(.*?) \((.*)\)$') AS m;
+\else
+INSERT INTO secpact.signatory (agreement_id, party, name, title)
+SELECT a.id, s.party, m[1], m[2]
+FROM ukraine_security_agreements_csv c
+JOIN secpact.agreement a
+  ON a.parties = dyad('UA', c.counterpart_iso2::party) AND a.signed_on = c.signed_on
+ AND a.kind = 'security'
+CROSS JOIN LATERAL (
+	SELECT 'UA'::party AS party, c.ukraine_signatory AS who
+	UNION ALL
+	SELECT c.counterpart_iso2::party, unnest(string_to_array(c.counterpart_signatory, '; '))
+) s
+CROSS JOIN LATERAL regexp_match(s.who, '^(.*?) \((.*)\)$') AS m;
+\endif
 
 DROP TABLE ukraine_security_agreements_csv;
