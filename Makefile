@@ -10,12 +10,12 @@ CORE_SRCS = extension/party_core.c extension/party_table.c extension/dyad_core.c
 	extension/party_names_core.c extension/party_names_table.c extension/party_history_core.c
 OBJS = extension/secpact.o extension/members.o extension/encoding.o extension/party.o extension/dyad.o extension/dyad_gin.o \
 	extension/dyad_support.o extension/signing_order.o extension/in_force.o extension/dyad_typanalyze.o extension/dyad_selfuncs.o \
-	extension/signing.o extension/partial_date.o extension/party_set.o extension/chart.o extension/supersession.o extension/party_names.o extension/membership.o extension/party_history.o \
+	extension/signing.o extension/partial_date.o extension/party_set.o extension/chart.o extension/supersession.o extension/party_names.o extension/membership.o extension/party_history.o extension/citus_shards.o extension/party_set_bytes.o \
 	$(CORE_SRCS:.c=.o)
 # Paths relative to the source tree, which is not . in a VPATH build
 # (make -f ../secpact/Makefile from a build folder).
 DATA = $(patsubst $(srcdir)/%,%,$(wildcard $(srcdir)/extension/secpact--*.sql))
-REGRESS = party dyad signing registry analytics map_keys migration security scaling transactions soft_errors copy_on_error hostile encodings reliability supersession registry_integrity names multilateral historical combined partial_dates atop access_paths in_force_parallel
+REGRESS = party dyad signing registry analytics map_keys migration security scaling transactions soft_errors copy_on_error hostile encodings reliability supersession registry_integrity names multilateral historical combined partial_dates atop access_paths in_force_parallel citus_registry
 REGRESS_OPTS = --outputdir=results/regress
 # pg_regress makes results/ inside --outputdir but not --outputdir itself.
 REGRESS_PREP = build-dirs
@@ -30,7 +30,7 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
 
 .DEFAULT_GOAL := all
-.PHONY: deb dist deps demo test test-memcheck soak bench party-table party-names unit-tests integration-tests fuzz fuzz-targets docs-chart \
+.PHONY: deb dist deps demo test test-citus test-memcheck soak bench party-table party-names unit-tests integration-tests fuzz fuzz-targets docs-chart \
 	dashboard docs-dashboard
 
 # The dependency step runs before anything needs pg_config or a compiler:
@@ -94,6 +94,12 @@ docs-dashboard: deps
 	@tools/with-cluster sh -c 'tools/dashboard load && tools/dashboard build results/dashboard-docs/site 2025-06-30 >/dev/null && \
 		node tests/dashboard/check.mjs --site results/dashboard-docs/site --work results/dashboard-docs --shot docs/dashboard-ukraine.png'
 	@echo "docs/dashboard-ukraine.png redrawn"
+
+# The Citus suite alone: a coordinator and two workers on loopback against
+# one node (tests/citus/run; it says it is skipped without Citus).
+test-citus: deps
+	@$(MAKE) -s --no-print-directory all install >/dev/null
+	@SUITES=citus tools/run-tests
 
 # Random SQL (sqlsmith) for SOAK_QUERIES queries; no backend may crash.
 SOAK_QUERIES ?= 20000

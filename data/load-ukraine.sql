@@ -21,6 +21,30 @@ FROM ukraine_security_agreements_csv
 ORDER BY seq;
 
 -- "Name (Title)"; several signatories for one party are separated by "; ".
+-- parties is given where the registry has the column (1.2 and later), not
+-- left to the trigger, which a Citus registry has not; the agreements are
+-- read first (MATERIALIZED), so that Citus can plan the rest on the
+-- coordinator.
+SELECT EXISTS (SELECT FROM pg_attribute WHERE attrelid = 'secpact.signatory'::regclass
+			   AND attname = 'parties' AND NOT attisdropped) AS signatory_has_parties \gset
+\if :signatory_has_parties
+INSERT INTO secpact.signatory (agreement_id, party, name, title, parties)
+WITH loaded AS MATERIALIZED (
+	SELECT a.id, a.parties, c.counterpart_iso2, c.ukraine_signatory, c.counterpart_signatory
+	FROM ukraine_security_agreements_csv c
+	JOIN secpact.agreement a
+	  ON a.parties = dyad('UA', c.counterpart_iso2::party) AND a.signed_on = c.signed_on
+	 AND a.kind = 'security'
+)
+SELECT l.id, s.party, m[1], m[2], l.parties
+FROM loaded l
+CROSS JOIN LATERAL (
+	SELECT 'UA'::party AS party, l.ukraine_signatory AS who
+	UNION ALL
+	SELECT l.counterpart_iso2::party, unnest(string_to_array(l.counterpart_signatory, '; '))
+) s
+CROSS JOIN LATERAL regexp_match(s.who, '^(.*?) \((.*)\)$') AS m;
+\else
 INSERT INTO secpact.signatory (agreement_id, party, name, title)
 SELECT a.id, s.party, m[1], m[2]
 FROM ukraine_security_agreements_csv c
@@ -33,5 +57,6 @@ CROSS JOIN LATERAL (
 	SELECT c.counterpart_iso2::party, unnest(string_to_array(c.counterpart_signatory, '; '))
 ) s
 CROSS JOIN LATERAL regexp_match(s.who, '^(.*?) \((.*)\)$') AS m;
+\endif
 
 DROP TABLE ukraine_security_agreements_csv;

@@ -13,6 +13,7 @@
 #include "utils/memutils.h"
 #include "utils/snapmgr.h"
 
+#include "citus_shards.h"
 #include "partial_date.h"
 
 /*
@@ -166,15 +167,46 @@ static Supersession
 superseded_lookup(int64 id, DateADT on_date)
 {
 	static SPIPlanPtr plans[2] = {NULL, NULL};	/* before 1.3, from 1.3 */
+	/* inside a Citus task: this node's shards, through a plan kept while they stay the same */
+	static SPIPlanPtr task_plan = NULL;
+	static char *task_source = NULL;
 	bool		partial = registry_has_precision();
 	Oid			types[2] = {INT8OID, DATEOID};
 	Datum		values[2] = {Int64GetDatum(id), DateADTGetDatum(on_date)};
 	Supersession result = NOT_SUPERSEDED;
 	SPIPlanPtr	plan;
+	bool		in_task;
+	char	   *source = registry_supersessions_source(&in_task);
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	if (plans[partial] == NULL)
+	if (in_task)
+	{
+		if (task_plan == NULL || strcmp(task_source, source) != 0)
+		{
+			SPIPlanPtr	p = SPI_prepare(psprintf(partial ?
+												 "SELECT s.entry_into_force, s.entry_into_force_precision"
+												 " FROM %s s"
+												 " WHERE s.supersedes OPERATOR(pg_catalog.=) $1"
+												 " AND s.entry_into_force OPERATOR(pg_catalog.<=) $2" :
+												 "SELECT s.entry_into_force, NULL::pg_catalog.oid"
+												 " FROM %s s"
+												 " WHERE s.supersedes OPERATOR(pg_catalog.=) $1"
+												 " AND s.entry_into_force OPERATOR(pg_catalog.<=) $2",
+												 source), 2, types);
+
+			if (p == NULL || SPI_keepplan(p) != 0)
+				elog(ERROR, "preparing the supersession lookup failed: %s",
+					 SPI_result_code_string(SPI_result));
+			if (task_plan != NULL)
+				SPI_freeplan(task_plan);
+			if (task_source != NULL)
+				pfree(task_source);
+			task_plan = p;
+			task_source = MemoryContextStrdup(TopMemoryContext, source);
+		}
+	}
+	else if (plans[partial] == NULL)
 	{
 		SPIPlanPtr	p = SPI_prepare(partial ?
 									"SELECT s.entry_into_force, s.entry_into_force_precision"
@@ -192,7 +224,7 @@ superseded_lookup(int64 id, DateADT on_date)
 				 SPI_result_code_string(SPI_result));
 		plans[partial] = p;
 	}
-	plan = plans[partial];
+	plan = in_task ? task_plan : plans[partial];
 	if (SPI_execute_plan(plan, values, NULL, true, 0) != SPI_OK_SELECT)
 		elog(ERROR, "the supersession lookup failed");
 	for (uint64 i = 0; i < SPI_processed && result != SUPERSEDED; i++)
@@ -284,6 +316,8 @@ superseded_load(SupersededCache *cache, MemoryContext cxt)
 	SPIExecuteOptions options;
 	IdReceiver	r;
 	int			ret;
+	bool		in_task;
+	char	   *source = registry_supersessions_source(&in_task);
 
 	params->params[0].value = DateADTGetDatum(cache->on_date);
 	params->params[0].isnull = false;
@@ -311,15 +345,16 @@ superseded_load(SupersededCache *cache, MemoryContext cxt)
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	ret = SPI_execute_extended(registry_has_precision() ?
-							   "SELECT s.supersedes, s.entry_into_force, s.entry_into_force_precision"
-							   " FROM secpact.agreement s"
-							   " WHERE s.supersedes IS NOT NULL"
-							   " AND s.entry_into_force OPERATOR(pg_catalog.<=) $1" :
-							   "SELECT s.supersedes, s.entry_into_force, NULL::pg_catalog.oid"
-							   " FROM secpact.agreement s"
-							   " WHERE s.supersedes IS NOT NULL"
-							   " AND s.entry_into_force OPERATOR(pg_catalog.<=) $1",
+	ret = SPI_execute_extended(psprintf(registry_has_precision() ?
+										"SELECT s.supersedes, s.entry_into_force, s.entry_into_force_precision"
+										" FROM %s s"
+										" WHERE s.supersedes IS NOT NULL"
+										" AND s.entry_into_force OPERATOR(pg_catalog.<=) $1" :
+										"SELECT s.supersedes, s.entry_into_force, NULL::pg_catalog.oid"
+										" FROM %s s"
+										" WHERE s.supersedes IS NOT NULL"
+										" AND s.entry_into_force OPERATOR(pg_catalog.<=) $1",
+										source),
 							   &options);
 	/* a SELECT into a receiver of mydest DestNone reports SPI_OK_UTILITY */
 	if (ret != SPI_OK_SELECT && ret != SPI_OK_UTILITY)

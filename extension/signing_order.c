@@ -32,6 +32,7 @@
 #include "members.h"
 #include "partial_date.h"
 #include "signing_core.h"
+#include "citus_shards.h"
 
 /* The columns the registry query returns, in this order. */
 enum
@@ -232,6 +233,7 @@ scan_registry(FirstSigningReceiver *r, text *kind, Oid collation, DateADT *as_of
 	int			n = 0;
 	int			ret;
 
+	registry_guard_check();
 	r->pub.receiveSlot = receiver_receive;
 	r->pub.rStartup = receiver_startup;
 	r->pub.rShutdown = receiver_shutdown;
@@ -250,7 +252,17 @@ scan_registry(FirstSigningReceiver *r, text *kind, Oid collation, DateADT *as_of
 	 * operator of that name and those types cannot exist twice in a schema.
 	 */
 	initStringInfo(&query);
-	appendStringInfo(&query, "SELECT %s", source->columns);
+	/*
+	 * Every pair's first signing, over a registry Citus distributes by
+	 * parties: DISTINCT ON the distribution column runs in the shards, which
+	 * send one row a dyad rather than every agreement.  The order is
+	 * signing_precedes' (day, order known first, id).  A kind is compared by
+	 * the receiver, so with one every row still comes.
+	 */
+	if (r->hub == 0 && kind == NULL && source == &registry_agreements && registry_is_distributed())
+		appendStringInfo(&query, "SELECT DISTINCT ON (a.parties) %s", source->columns);
+	else
+		appendStringInfo(&query, "SELECT %s", source->columns);
 	if (kind != NULL)
 		appendStringInfoString(&query, ", a.kind");
 	appendStringInfoString(&query, source->from);
@@ -281,6 +293,8 @@ scan_registry(FirstSigningReceiver *r, text *kind, Oid collation, DateADT *as_of
 						 n == 1 ? "WHERE" : "AND", n);
 	}
 	Assert(n == nparams);
+	if (strncmp(query.data, "SELECT DISTINCT ON", 18) == 0)
+		appendStringInfoString(&query, " ORDER BY a.parties, a.signed_on, a.day_order NULLS LAST, a.id");
 
 	memset(&options, 0, sizeof(options));
 	options.params = params;

@@ -39,7 +39,8 @@ RESET min_parallel_table_scan_size;
 RESET max_parallel_workers_per_gather;
 
 -- every secpact function is parallel safe, but for one unsafe trigger function
--- (agreement_supersession_check: it takes a lock and a command id)
+-- (agreement_supersession_check: it takes a lock and a command id) and
+-- distribute_registry (DDL)
 SELECT p.proparallel, count(*)
 FROM pg_proc p JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
 JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'secpact'
