@@ -379,7 +379,9 @@ emit_order(ReturnSetInfo *rsinfo, bool with_hub, PartyCode hub, text *kind, Sign
 			values[k++] = PointerGetDatum(kind);
 		values[k++] = Int32GetDatum(rows[i].position);
 		values[k++] = PartyGetDatum(row_party(rows[i].index));
-		values[k++] = PointerGetDatum(party_name_text(row_party(rows[i].index), party_session_language()));
+		/* signing_timelines (with kind) leaves names to the view, after its filter */
+		if (kind == NULL)
+			values[k++] = PointerGetDatum(party_name_text(row_party(rows[i].index), party_session_language()));
 		values[k++] = DateADTGetDatum(rows[i].day);
 		if (place != NULL)
 			values[k] = PointerGetDatum(place);
@@ -392,7 +394,8 @@ emit_order(ReturnSetInfo *rsinfo, bool with_hub, PartyCode hub, text *kind, Sign
 		{
 			/* the last day the first signing may be on, and the span shown */
 			values[k++] = DateADTGetDatum(rows[i].day + rows[i].span);
-			values[k++] = PointerGetDatum(partial_span_text(rows[i].day, rows[i].day + rows[i].span));
+			if (kind == NULL)
+				values[k++] = PointerGetDatum(partial_span_text(rows[i].day, rows[i].day + rows[i].span));
 		}
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
