@@ -246,22 +246,24 @@ CREATE FUNCTION secpact.signing_timeline_order(hub @extschema@.party, kind text)
 COMMENT ON FUNCTION secpact.signing_timeline_order(@extschema@.party, text) IS
 	'signing_order(hub, kind, include_multilateral => true) with each first signing''s last possible day and its date as known, for secpact.signing_timeline';
 
+-- Every hub's and kind's timeline at once, from one pass over the registry
+-- (signing_timeline_order(hub, kind) of each would scan it per hub and kind).
+CREATE FUNCTION secpact.signing_timelines()
+	RETURNS TABLE(hub @extschema@.party, kind text, "position" int, counterpart @extschema@.party,
+				  signed_on date, place text, ordinal text, shared boolean, signed_last date)
+	AS 'MODULE_PATHNAME', 'signing_timelines'
+	LANGUAGE C STABLE PARALLEL SAFE ROWS 10000
+	SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION secpact.signing_timelines() IS
+	'signing_timeline_order(hub, kind) of every hub and kind the registry holds (without the names and dates as known), in one pass, for secpact.signing_timeline';
+
 CREATE OR REPLACE VIEW secpact.signing_timeline WITH (security_invoker = true) AS
-WITH hubs AS (
-	SELECT h.hub, a.kind
-	FROM secpact.agreement a
-	CROSS JOIN LATERAL pg_catalog.unnest(@extschema@.dyad_parties(a.parties)) AS h(hub)
-	UNION
-	SELECT h.hub, md.kind
-	FROM secpact.membership_pairs() md
-	CROSS JOIN LATERAL pg_catalog.unnest(@extschema@.dyad_parties(md.parties)) AS h(hub)
-), ranked AS (
-	SELECT s.hub, s.kind, o."position", o.counterpart, o.counterpart_name, o.signed_on,
+WITH ranked AS (
+	SELECT o.hub, o.kind, o."position", o.counterpart, o.signed_on,
 		   o.place, o.ordinal, o.shared,
 		   -- RANGE mode: every counterpart surely signed by the row's last day
-		   pg_catalog.count(*) OVER (PARTITION BY s.hub, s.kind ORDER BY o.signed_last) AS so_far
-	FROM hubs s
-	CROSS JOIN LATERAL secpact.signing_timeline_order(s.hub, s.kind) o
+		   pg_catalog.count(*) OVER (PARTITION BY o.hub, o.kind ORDER BY o.signed_last) AS so_far
+	FROM secpact.signing_timelines() o
 )
 SELECT @extschema@.alpha2(r.hub) AS hub,
 	   @extschema@.party_local_name(r.hub) AS hub_name,
@@ -269,7 +271,8 @@ SELECT @extschema@.alpha2(r.hub) AS hub,
 	   r.kind,
 	   r.signed_on,
 	   @extschema@.alpha2(r.counterpart) AS counterpart,
-	   r.counterpart_name,
+	   -- named after the hub filter: signing_order's counterpart_name
+	   @extschema@.party_local_name(r.counterpart) AS counterpart_name,
 	   @extschema@.alpha3(r.counterpart) AS counterpart_alpha3,
 	   @extschema@.is_organisation(r.counterpart) AS counterpart_is_organisation,
 	   r.place,

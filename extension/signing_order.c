@@ -44,8 +44,14 @@ enum
 	COL_PLACE,
 	COL_LAST,					/* signed_on's precision, or its last day */
 	COL_KIND,					/* only when filtering on the kind */
-	NCOLS
+	NCOLS,
+	COL_LAST_DATE = NCOLS		/* signing_timelines(): a pair's last day */
 };
+
+struct FirstSigningReceiver;
+
+/* signing_timelines(): called as each kind's rows end, and at the end */
+typedef void (*KindGroupEnd) (struct FirstSigningReceiver *r);
 
 typedef struct FirstSigningReceiver
 {
@@ -58,6 +64,11 @@ typedef struct FirstSigningReceiver
 	text	   *kind;			/* only agreements of this kind, unless NULL */
 	Oid			kind_collation; /* compared in the caller's collation */
 	bool		last_is_date;	/* COL_LAST is a date, not a precision */
+	/* signing_timelines(): the rows come grouped by kind, unfiltered */
+	KindGroupEnd group_end;
+	text	   *group_kind;		/* the current group's kind, in group_cxt */
+	MemoryContext group_cxt;	/* the group's kind and places */
+	ReturnSetInfo *rsinfo;
 } FirstSigningReceiver;
 
 /* The party's row in party_table: counterparts are numbered by it. */
@@ -82,7 +93,8 @@ static void
 receiver_startup(DestReceiver *self, int operation, TupleDesc typeinfo)
 {
 	FirstSigningReceiver *r = (FirstSigningReceiver *) self;
-	int			ncols = r->kind != NULL ? NCOLS : COL_KIND;
+	int			ncols = r->group_end != NULL ? NCOLS + 1 :
+		r->kind != NULL ? NCOLS : COL_KIND;
 
 	if (typeinfo->natts != ncols)
 		elog(ERROR, "registry query returned %d columns instead of %d", typeinfo->natts, ncols);
@@ -113,6 +125,32 @@ receiver_receive(TupleTableSlot *slot, DestReceiver *self)
 											   slot->tts_values[COL_KIND],
 											   PointerGetDatum(r->kind)))))
 		return true;
+
+	/*
+	 * Grouped by kind (ORDER BY kind COLLATE "C": equal kinds are equal
+	 * bytes, the default collation being deterministic): a new kind ends the
+	 * group before.
+	 */
+	if (r->group_end != NULL)
+	{
+		text	   *kind;
+
+		if (slot->tts_isnull[COL_KIND])
+			return true;
+		kind = DatumGetTextPP(slot->tts_values[COL_KIND]);
+		if (r->group_kind == NULL ||
+			VARSIZE_ANY_EXHDR(kind) != VARSIZE_ANY_EXHDR(r->group_kind) ||
+			memcmp(VARDATA_ANY(kind), VARDATA_ANY(r->group_kind), VARSIZE_ANY_EXHDR(kind)) != 0)
+		{
+			MemoryContext old;
+
+			if (r->group_kind != NULL)
+				r->group_end(r);
+			old = MemoryContextSwitchTo(r->group_cxt);
+			r->group_kind = DatumGetTextPCopy(slot->tts_values[COL_KIND]);
+			MemoryContextSwitchTo(old);
+		}
+	}
 	dyad = DatumGetDyad(slot->tts_values[COL_PARTIES]);
 	signing.day = DatumGetDateADT(slot->tts_values[COL_SIGNED_ON]);
 	signing.order = slot->tts_isnull[COL_DAY_ORDER] ? SIGNING_ORDER_UNKNOWN :
@@ -120,7 +158,14 @@ receiver_receive(TupleTableSlot *slot, DestReceiver *self)
 	signing.id = DatumGetInt64(slot->tts_values[COL_ID]);
 	/* a partial date: every day of its period, up to the last */
 	signing.span = 0;
-	if (!slot->tts_isnull[COL_LAST])
+	if (r->group_end != NULL && !slot->tts_isnull[COL_LAST_DATE])
+	{
+		DateADT		last = DatumGetDateADT(slot->tts_values[COL_LAST_DATE]);
+
+		if (last > signing.day && !DATE_NOT_FINITE(signing.day))
+			signing.span = last - signing.day;
+	}
+	else if (!slot->tts_isnull[COL_LAST])
 	{
 		DateADT		last = r->last_is_date ? DatumGetDateADT(slot->tts_values[COL_LAST]) :
 			partial_date_last(signing.day,
@@ -152,7 +197,7 @@ receiver_receive(TupleTableSlot *slot, DestReceiver *self)
 		r->places[entry] = NULL;
 		if (!slot->tts_isnull[COL_PLACE])
 		{
-			MemoryContext old = MemoryContextSwitchTo(r->cxt);
+			MemoryContext old = MemoryContextSwitchTo(r->group_cxt != NULL ? r->group_cxt : r->cxt);
 
 			r->places[entry] = DatumGetTextPCopy(slot->tts_values[COL_PLACE]);
 			MemoryContextSwitchTo(old);
@@ -330,13 +375,13 @@ new_receiver(PartyCode hub, bool states_only, int entries)
  * with_hub; places[place_entry[counterpart]] is where its first was signed.
  */
 static void
-emit_order(ReturnSetInfo *rsinfo, bool with_hub, PartyCode hub, SigningOrderRow *rows,
+emit_order(ReturnSetInfo *rsinfo, bool with_hub, PartyCode hub, text *kind, SigningOrderRow *rows,
 		   int n, text *const *places, const int *place_entry, bool with_span)
 {
 	for (int i = 0; i < n; i++)
 	{
-		Datum		values[10];
-		bool		nulls[10] = {false};
+		Datum		values[11];
+		bool		nulls[11] = {false};
 		char		ordinal[ORDINAL_MAX_LEN];
 		size_t		len = ordinal_format(rows[i].position, ordinal);
 		int			k = 0;
@@ -344,9 +389,13 @@ emit_order(ReturnSetInfo *rsinfo, bool with_hub, PartyCode hub, SigningOrderRow 
 
 		if (with_hub)
 			values[k++] = PartyGetDatum(hub);
+		if (kind != NULL)
+			values[k++] = PointerGetDatum(kind);
 		values[k++] = Int32GetDatum(rows[i].position);
 		values[k++] = PartyGetDatum(row_party(rows[i].index));
-		values[k++] = PointerGetDatum(party_name_text(row_party(rows[i].index), party_session_language()));
+		/* signing_timelines (with kind) leaves names to the view, after its filter */
+		if (kind == NULL)
+			values[k++] = PointerGetDatum(party_name_text(row_party(rows[i].index), party_session_language()));
 		values[k++] = DateADTGetDatum(rows[i].day);
 		if (place != NULL)
 			values[k] = PointerGetDatum(place);
@@ -359,7 +408,8 @@ emit_order(ReturnSetInfo *rsinfo, bool with_hub, PartyCode hub, SigningOrderRow 
 		{
 			/* the last day the first signing may be on, and the span shown */
 			values[k++] = DateADTGetDatum(rows[i].day + rows[i].span);
-			values[k++] = PointerGetDatum(partial_span_text(rows[i].day, rows[i].day + rows[i].span));
+			if (kind == NULL)
+				values[k++] = PointerGetDatum(partial_span_text(rows[i].day, rows[i].day + rows[i].span));
 		}
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
@@ -396,7 +446,7 @@ one_signing_order(FunctionCallInfo fcinfo, PartyCode hub, text *kind, DateADT *a
 			rows[n++] = signing_order_row(row, &r->firsts[row]);
 	}
 	signing_order_rank(rows, n);
-	emit_order(rsinfo, false, r->hub, rows, n, r->places, entry_of, with_span);
+	emit_order(rsinfo, false, r->hub, NULL, rows, n, r->places, entry_of, with_span);
 	MemoryContextDelete(r->cxt);
 }
 
@@ -444,27 +494,15 @@ signing_timeline_order(PG_FUNCTION_ARGS)
 }
 
 /*
- * signing_orders(kind text, as_of date, states_only boolean): every hub's
- * signing order, from one scan of the registry.
+ * Emits every hub's signing order from a table of first signings by pair of
+ * parties, with kind in each row when not NULL.
  */
-PG_FUNCTION_INFO_V1(signing_orders);
-Datum
-signing_orders(PG_FUNCTION_ARGS)
+static void
+emit_every_hub(FirstSigningReceiver *r, ReturnSetInfo *rsinfo, bool states_only, text *kind,
+			   bool with_span)
 {
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	FirstSigningReceiver *r;
-	bool		states_only = !PG_ARGISNULL(2) && PG_GETARG_BOOL(2);
 	SigningOrderRow rows[PARTY_CODE_SLOTS];
 	int			entry_of[PARTY_CODE_SLOTS];
-	DateADT		as_of;
-
-	InitMaterializedSRF(fcinfo, 0);
-	r = new_receiver(0, false, party_table_len * party_table_len);
-	if (!PG_ARGISNULL(1))
-		as_of = PG_GETARG_DATEADT(1);
-	scan_registry(r, PG_ARGISNULL(0) ? NULL : PG_GETARG_TEXT_PP(0), PG_GET_COLLATION(),
-				  PG_ARGISNULL(1) ? NULL : &as_of,
-				  registry_has_precision() ? &registry_agreements : &registry_agreements_1_2);
 
 	for (int hub = 0; hub < party_table_len; hub++)
 	{
@@ -482,8 +520,89 @@ signing_orders(PG_FUNCTION_ARGS)
 			rows[n++] = signing_order_row(other, &r->firsts[entry]);
 		}
 		signing_order_rank(rows, n);
-		emit_order(rsinfo, true, row_party(hub), rows, n, r->places, entry_of, false);
+		emit_order(rsinfo, true, row_party(hub), kind, rows, n, r->places, entry_of, with_span);
 	}
+}
+
+/*
+ * signing_orders(kind text, as_of date, states_only boolean): every hub's
+ * signing order, from one scan of the registry.
+ */
+PG_FUNCTION_INFO_V1(signing_orders);
+Datum
+signing_orders(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	FirstSigningReceiver *r;
+	bool		states_only = !PG_ARGISNULL(2) && PG_GETARG_BOOL(2);
+	DateADT		as_of;
+
+	InitMaterializedSRF(fcinfo, 0);
+	r = new_receiver(0, false, party_table_len * party_table_len);
+	if (!PG_ARGISNULL(1))
+		as_of = PG_GETARG_DATEADT(1);
+	scan_registry(r, PG_ARGISNULL(0) ? NULL : PG_GETARG_TEXT_PP(0), PG_GET_COLLATION(),
+				  PG_ARGISNULL(1) ? NULL : &as_of,
+				  registry_has_precision() ? &registry_agreements : &registry_agreements_1_2);
+
+	emit_every_hub(r, rsinfo, states_only, NULL, false);
+	MemoryContextDelete(r->cxt);
+	return (Datum) 0;
+}
+
+/*
+ * What signing_timelines() reads: agreements and pairs of members of
+ * multilateral agreements in one list, grouped by kind (agreements first
+ * within a kind, as signing_timeline_order offers them).
+ */
+static const RegistrySource registry_by_kind = {
+	"a.parties, a.signed_on, a.day_order, a.id, a.place, a.precision, a.kind, a.signed_last",
+	" FROM (SELECT g.parties, g.signed_on, g.day_order, g.id, g.place,"
+	" g.signed_on_precision AS precision, g.kind, NULL::pg_catalog.date AS signed_last, 0 AS src"
+	" FROM secpact.agreement g"
+	/* the untyped NULL takes the precision's type, which is never named */
+	" UNION ALL SELECT m.parties, m.signed_on, NULL::pg_catalog.int2, m.agreement_id, m.place,"
+	" NULL, m.kind, m.signed_last, 1 FROM secpact.membership_pair_signings() m) a"
+	" ORDER BY a.kind COLLATE pg_catalog.\"C\", a.src",
+	false
+};
+
+/* A kind's rows have ended: emit its every hub's timeline, then forget it. */
+static void
+timeline_group_end(FirstSigningReceiver *r)
+{
+	emit_every_hub(r, r->rsinfo, false, r->group_kind, true);
+	memset(r->firsts, 0, sizeof(FirstSigning) * party_table_len * party_table_len);
+	memset(r->places, 0, sizeof(text *) * party_table_len * party_table_len);
+	MemoryContextReset(r->group_cxt);
+	r->group_kind = NULL;
+}
+
+/*
+ * secpact.signing_timelines(): signing_timeline_order(hub, kind) of every
+ * hub and kind, from one scan of the registry and of membership pairs
+ * instead of two a hub and kind: what secpact.signing_timeline shows.
+ */
+PG_FUNCTION_INFO_V1(signing_timelines);
+Datum
+signing_timelines(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	FirstSigningReceiver *r;
+
+	InitMaterializedSRF(fcinfo, 0);
+	if (!registry_has_precision())
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("signing_timelines() needs the registry of secpact 1.3"),
+				 errhint("Update the extension with ALTER EXTENSION secpact UPDATE.")));
+	r = new_receiver(0, false, party_table_len * party_table_len);
+	r->group_end = timeline_group_end;
+	r->group_cxt = AllocSetContextCreate(r->cxt, "signing timeline kind", ALLOCSET_DEFAULT_SIZES);
+	r->rsinfo = rsinfo;
+	scan_registry(r, NULL, PG_GET_COLLATION(), NULL, &registry_by_kind);
+	if (r->group_kind != NULL)
+		timeline_group_end(r);
 	MemoryContextDelete(r->cxt);
 	return (Datum) 0;
 }
