@@ -488,28 +488,31 @@ BEGIN
 		FROM shown sh CROSS JOIN LATERAL (VALUES (sh.a), (sh.b)) AS v(p)
 		GROUP BY v.p
 	), codes AS (
-		-- once per party and year, not per dyad-year: the code at the
-		-- year's end (1816's first day before it, where the lists begin),
-		-- else on its first day (a party that ceased or changed its code
-		-- within the year)
-		SELECT ps.p, g.y,
-			   coalesce(@extschema@.cow_code(ps.p, ye.d), @extschema@.cow_code(ps.p, make_date(g.y, 1, 1))) AS cow,
-			   coalesce(@extschema@.gw_code(ps.p, ye.d), @extschema@.gw_code(ps.p, make_date(g.y, 1, 1))) AS gw
+		-- once per party and year, not per dyad-year, as an array per
+		-- party from its first year: the code at the year's end (1816's
+		-- first day before it, where the lists begin), else on its first
+		-- day (a party that ceased or changed its code within the year)
+		SELECT ps.p, ps.y0,
+			   array_agg(coalesce(@extschema@.cow_code(ps.p, ye.d), @extschema@.cow_code(ps.p, make_date(g.y, 1, 1)))
+						 ORDER BY g.y) AS cow,
+			   array_agg(coalesce(@extschema@.gw_code(ps.p, ye.d), @extschema@.gw_code(ps.p, make_date(g.y, 1, 1)))
+						 ORDER BY g.y) AS gw
 		FROM party_span ps
 		CROSS JOIN LATERAL generate_series(ps.y0, ps.y1) AS g(y)
 		CROSS JOIN LATERAL (SELECT greatest(make_date(g.y, 12, 31), '1816-01-01'::date) AS d) ye
+		GROUP BY ps.p, ps.y0
 	)
 	SELECT @extschema@.text(r.parties),
 		   @extschema@.alpha2(r.a), @extschema@.alpha2(r.b),
 		   g.y, r.n::integer,
-		   ca.cow, cb.cow, ca.gw, cb.gw,
+		   ca.cow[g.y - ca.y0 + 1], cb.cow[g.y - cb.y0 + 1], ca.gw[g.y - ca.y0 + 1], cb.gw[g.y - cb.y0 + 1],
 		   r.n_censored > 0, r.n_assumed > 0
+	-- joined per run, not per row; codes has every party of shown (the
+	-- outer joins only keep a run should it not)
 	FROM shown r
+	LEFT JOIN codes ca ON ca.p OPERATOR(@extschema@.=) r.a
+	LEFT JOIN codes cb ON cb.p OPERATOR(@extschema@.=) r.b
 	CROSS JOIN LATERAL generate_series(r.y0, r.y1) AS g(y)
-	-- codes holds every party and year of shown: the outer joins only
-	-- keep a row should it not
-	LEFT JOIN codes ca ON ca.p OPERATOR(@extschema@.=) r.a AND ca.y = g.y
-	LEFT JOIN codes cb ON cb.p OPERATOR(@extschema@.=) r.b AND cb.y = g.y
 	ORDER BY r.parties, r.dir, g.y;
 END
 $$;
