@@ -504,7 +504,7 @@ $$;
 COMMENT ON FUNCTION secpact.readable_coverage() IS
 	'each agreement''s source window, when the caller may read secpact.agreement_source and secpact.source, else none';
 
--- dyad_years of 1.3, in one place for both of its forms: 1.2's events and
+-- dyad_years of 1.3: 1.2's events and
 -- runs (each counted spell a +1 in its first year and a -1 after its last),
 -- now over
 --   * partial dates: a spell starts on the first day of its start's period
@@ -519,9 +519,9 @@ COMMENT ON FUNCTION secpact.readable_coverage() IS
 --     undirected where either does; directed gives both orders.
 -- Bilateral rows keep 1.2's plan when no obligation is asked (the lookups
 -- join empty sets), and the second direction is a branch that only runs
--- when directed.  detail adds the year's COW and G&W codes.
+-- when directed.  Each row has the year's COW and G&W codes.
 CREATE FUNCTION secpact.dyad_year_rows(first_year integer, last_year integer, kind text,
-									   obligation text, directed boolean, detail boolean)
+									   obligation text, directed boolean)
 	RETURNS TABLE(dyad text, party_a text, party_b text, year integer, agreements integer,
 				  cow_code_a integer, cow_code_b integer, gw_code_a integer, gw_code_b integer,
 				  left_censored boolean, entry_assumed boolean)
@@ -702,36 +702,48 @@ BEGIN
 			   sum(st.delta_censored) OVER w AS n_censored, sum(st.delta_assumed) OVER w AS n_assumed
 		FROM steps st
 		WINDOW w AS (PARTITION BY st.parties, st.dir ORDER BY st.y)
+	), shown AS (
+		SELECT ru.*,
+			   CASE WHEN ru.dir = 2 THEN @extschema@.second_party(ru.parties)
+					ELSE @extschema@.first_party(ru.parties) END AS a,
+			   CASE WHEN ru.dir = 2 THEN @extschema@.first_party(ru.parties)
+					ELSE @extschema@.second_party(ru.parties) END AS b
+		FROM runs ru WHERE ru.n > 0
+	), party_span AS (
+		SELECT v.p, min(sh.y0) AS y0, max(sh.y1) AS y1
+		FROM shown sh CROSS JOIN LATERAL (VALUES (sh.a), (sh.b)) AS v(p)
+		GROUP BY v.p
+	), codes AS (
+		-- once per party and year, not per dyad-year, as an array per
+		-- party from its first year: the code at the year's end (1816's
+		-- first day before it, where the lists begin), else on its first
+		-- day (a party that ceased or changed its code within the year)
+		SELECT ps.p, ps.y0,
+			   array_agg(coalesce(@extschema@.cow_code(ps.p, ye.d), @extschema@.cow_code(ps.p, make_date(g.y, 1, 1)))
+						 ORDER BY g.y) AS cow,
+			   array_agg(coalesce(@extschema@.gw_code(ps.p, ye.d), @extschema@.gw_code(ps.p, make_date(g.y, 1, 1)))
+						 ORDER BY g.y) AS gw
+		FROM party_span ps
+		CROSS JOIN LATERAL generate_series(ps.y0, ps.y1) AS g(y)
+		CROSS JOIN LATERAL (SELECT greatest(make_date(g.y, 12, 31), '1816-01-01'::date) AS d) ye
+		GROUP BY ps.p, ps.y0
 	)
 	SELECT @extschema@.text(r.parties),
 		   @extschema@.alpha2(r.a), @extschema@.alpha2(r.b),
 		   g.y, r.n::integer,
-		   -- the code at the year's end (1816's first day before it, where
-		   -- the lists begin), else on its first day: a party that ceased
-		   -- or changed its code within the year (C calls only: a lookup in
-		   -- party_codes() per row cost a hundred times the rest)
-		   CASE WHEN detail THEN coalesce(@extschema@.cow_code(r.a, ye.d),
-										  @extschema@.cow_code(r.a, make_date(g.y, 1, 1))) END,
-		   CASE WHEN detail THEN coalesce(@extschema@.cow_code(r.b, ye.d),
-										  @extschema@.cow_code(r.b, make_date(g.y, 1, 1))) END,
-		   CASE WHEN detail THEN coalesce(@extschema@.gw_code(r.a, ye.d),
-										  @extschema@.gw_code(r.a, make_date(g.y, 1, 1))) END,
-		   CASE WHEN detail THEN coalesce(@extschema@.gw_code(r.b, ye.d),
-										  @extschema@.gw_code(r.b, make_date(g.y, 1, 1))) END,
+		   ca.cow[g.y - ca.y0 + 1], cb.cow[g.y - cb.y0 + 1], ca.gw[g.y - ca.y0 + 1], cb.gw[g.y - cb.y0 + 1],
 		   r.n_censored > 0, r.n_assumed > 0
-	FROM (SELECT ru.*,
-				 CASE WHEN ru.dir = 2 THEN @extschema@.second_party(ru.parties)
-					  ELSE @extschema@.first_party(ru.parties) END AS a,
-				 CASE WHEN ru.dir = 2 THEN @extschema@.first_party(ru.parties)
-					  ELSE @extschema@.second_party(ru.parties) END AS b
-		  FROM runs ru WHERE ru.n > 0) r
+	-- joined per run, not per row; codes has every party of shown (the
+	-- outer joins only keep a run should it not)
+	FROM shown r
+	LEFT JOIN codes ca ON ca.p OPERATOR(@extschema@.=) r.a
+	LEFT JOIN codes cb ON cb.p OPERATOR(@extschema@.=) r.b
 	CROSS JOIN LATERAL generate_series(r.y0, r.y1) AS g(y)
-	CROSS JOIN LATERAL (SELECT greatest(make_date(g.y, 12, 31), '1816-01-01'::date) AS d) ye
 	ORDER BY r.parties, r.dir, g.y;
 END
 $$;
-COMMENT ON FUNCTION secpact.dyad_year_rows(integer, integer, text, text, boolean, boolean) IS
-	'the rows of dyad_years and dyad_years_coded (detail adds the codes of the year)';
+COMMENT ON FUNCTION secpact.dyad_year_rows(integer, integer, text, text, boolean) IS
+	'the rows of dyad_years';
 
 -- A user's view over the old dyad_years or partners would stop the update
 -- below with a hint to DROP ... CASCADE, which would lose the view: say
@@ -757,38 +769,25 @@ BEGIN
 END
 $$;
 
--- dyad_years gains obligation and directed; its columns stay 1.2's, so that
--- SELECT * and INSERT ... SELECT over it keep working.  The old signature
--- goes (a new one beside it would make every call ambiguous); nothing of
--- the extension calls it.
+-- dyad_years gains obligation and directed, and after 1.2's five columns
+-- (same names, order and rows) the year's codes and the flags data sets
+-- merge and filter on: a SELECT * gets six more columns (CHANGELOG).  The
+-- old signature goes (a new one beside it would make every call
+-- ambiguous); nothing of the extension calls it.
 DROP FUNCTION @extschema@.dyad_years(integer, integer, text);
 CREATE FUNCTION @extschema@.dyad_years(first_year integer DEFAULT NULL, last_year integer DEFAULT NULL,
 									   kind text DEFAULT NULL, obligation text DEFAULT NULL,
 									   directed boolean DEFAULT false)
-	RETURNS TABLE(dyad text, party_a text, party_b text, year integer, agreements integer)
-	LANGUAGE sql STABLE PARALLEL SAFE
-	SET search_path = pg_catalog, pg_temp
-AS $$
-SELECT r.dyad, r.party_a, r.party_b, r.year, r.agreements
-FROM secpact.dyad_year_rows($1, $2, $3, $4, $5, false) r
-$$;
-COMMENT ON FUNCTION @extschema@.dyad_years(integer, integer, text, text, boolean) IS
-	'one row per dyad and year with an agreement (of the kind, carrying the obligation) in force on a day of it; directed: both orders, the first owing the second';
-
--- The same rows with what data sets merge and filter on.
-CREATE FUNCTION @extschema@.dyad_years_coded(first_year integer DEFAULT NULL, last_year integer DEFAULT NULL,
-											 kind text DEFAULT NULL, obligation text DEFAULT NULL,
-											 directed boolean DEFAULT false)
 	RETURNS TABLE(dyad text, party_a text, party_b text, year integer, agreements integer,
 				  cow_code_a integer, cow_code_b integer, gw_code_a integer, gw_code_b integer,
 				  left_censored boolean, entry_assumed boolean)
 	LANGUAGE sql STABLE PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
 AS $$
-SELECT * FROM secpact.dyad_year_rows($1, $2, $3, $4, $5, true)
+SELECT * FROM secpact.dyad_year_rows($1, $2, $3, $4, $5)
 $$;
-COMMENT ON FUNCTION @extschema@.dyad_years_coded(integer, integer, text, text, boolean) IS
-	'dyad_years with the COW and G&W codes of both parties in the year, and whether a counted spell is left-censored or dates from a signature standing in for entry into force';
+COMMENT ON FUNCTION @extschema@.dyad_years(integer, integer, text, text, boolean) IS
+	'one row per dyad and year with an agreement (of the kind, carrying the obligation) in force on a day of it; directed: both orders, the first owing the second; the COW and G&W codes of both parties in the year, and whether a counted spell is left-censored or dates from a signature standing in for entry into force';
 
 -- partners gains obligation: with it, an agreement counts where either side
 -- owes the other that obligation (as dyad_years undirected).  The old

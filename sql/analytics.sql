@@ -136,12 +136,12 @@ SELECT (SELECT count(*) FROM secpact.partner_counts) AS rows,
 -- dyad_years
 --------------------------------------------------------------------------
 -- The hand-made lifecycles, 2000 to 2030
-SELECT * FROM dyad_years(2000, 2030, 'an-life');
+SELECT dyad, party_a, party_b, year, agreements FROM dyad_years(2000, 2030, 'an-life');
 -- The reference: a dyad-year for every year with a day on which in_force()
 -- is true, once every unknown entry into force is taken to be the signature
 -- (what dyad_years documents), checked day by day
 BEGIN;
-CREATE TEMP TABLE computed_dyad_years ON COMMIT DROP AS SELECT * FROM dyad_years(2000, 2030, 'an-life');
+CREATE TEMP TABLE computed_dyad_years ON COMMIT DROP AS SELECT dyad, party_a, party_b, year, agreements FROM dyad_years(2000, 2030, 'an-life');
 UPDATE secpact.agreement SET entry_into_force = signed_on
 WHERE kind = 'an-life' AND entry_into_force IS NULL;
 CREATE TEMP TABLE reference_dyad_years ON COMMIT DROP AS
@@ -179,8 +179,8 @@ SELECT max(year) FROM dyad_years(2021, 2022, 'an-life') WHERE dyad = 'KE-SO';
 SELECT max(year) = extract(year FROM CURRENT_DATE) AS to_this_year
 FROM dyad_years(kind => 'an-life') WHERE dyad = 'KE-SO';
 -- every kind together: two agreements of one dyad in force in one year count 2
-SELECT * FROM dyad_years(2010, 2010) WHERE dyad IN ('KE-TZ', 'KE-UG', 'KE-RW');
-SELECT * FROM dyad_years(2020, 2020) WHERE party_a = 'KE' OR party_b = 'KE';
+SELECT dyad, party_a, party_b, year, agreements FROM dyad_years(2010, 2010) WHERE dyad IN ('KE-TZ', 'KE-UG', 'KE-RW');
+SELECT dyad, party_a, party_b, year, agreements FROM dyad_years(2020, 2020) WHERE party_a = 'KE' OR party_b = 'KE';
 -- NULL arguments: no window, every kind
 SELECT count(*) = (SELECT count(*) FROM dyad_years(NULL, NULL, NULL)) AS nulls_are_defaults
 FROM dyad_years();

@@ -63,7 +63,7 @@ FROM (VALUES
 	('CN-SUHH', '{1922,1923,1924}')
 ) AS h(dyad, years)
 CROSS JOIN LATERAL unnest(h.years) AS y;
-CREATE TEMP TABLE computed_dyad_years AS SELECT * FROM dyad_years(1815, 2018);
+CREATE TEMP TABLE computed_dyad_years AS SELECT dyad, party_a, party_b, year, agreements FROM dyad_years(1815, 2018);
 SELECT (SELECT count(*) FROM computed_dyad_years) AS rows,
 	   (SELECT count(*) FROM hand_dyad_years) AS hand_rows,
 	   (SELECT count(*) FROM (TABLE computed_dyad_years EXCEPT ALL TABLE hand_dyad_years) x) AS only_computed,
@@ -79,8 +79,8 @@ SELECT count(*) FILTER (WHERE loaded) AS loaded, count(*) FILTER (WHERE NOT load
 SELECT (SELECT count(*) FROM secpact.agreement) AS agreements, (SELECT count(*) FROM secpact.membership) AS memberships,
 	   (SELECT count(*) FROM secpact.obligation) AS obligations, (SELECT count(*) FROM secpact.source) AS sources;
 SELECT count(*) AS differences FROM (
-	(TABLE computed_dyad_years EXCEPT ALL SELECT * FROM dyad_years(1815, 2018))
-	UNION ALL (SELECT * FROM dyad_years(1815, 2018) EXCEPT ALL TABLE computed_dyad_years)) x;
+	(TABLE computed_dyad_years EXCEPT ALL SELECT dyad, party_a, party_b, year, agreements FROM dyad_years(1815, 2018))
+	UNION ALL (SELECT dyad, party_a, party_b, year, agreements FROM dyad_years(1815, 2018) EXCEPT ALL TABLE computed_dyad_years)) x;
 
 --------------------------------------------------------------------------
 -- Obligations, by hand: undirected where either owes the other, directed
@@ -136,29 +136,30 @@ SELECT count(*) AS partners_of_it_with_defense FROM partners('IT', obligation =>
 SELECT counterpart, agreements FROM partners('US');
 
 --------------------------------------------------------------------------
--- dyad_years_coded: the codes researchers merge on, for the year, and the
+-- dyad_years' codes: the codes researchers merge on, for the year, and the
 -- flags of coverage
 --------------------------------------------------------------------------
 SELECT dyad, year, cow_code_a, cow_code_b, gw_code_a, gw_code_b, left_censored, entry_assumed
-FROM dyad_years_coded(1815, 2018)
+FROM dyad_years(1815, 2018)
 WHERE (dyad, year) IN (('FR-GB', 1815), ('FR-GB', 2008), ('CN-RU', 1922), ('CN-SUHH', 1922), ('DE-IT', 2013), ('JP-US', 2018))
 ORDER BY dyad, year;
 SELECT count(*) FILTER (WHERE left_censored) AS left_censored, count(*) FILTER (WHERE entry_assumed) AS entry_assumed,
 	   count(*) FILTER (WHERE cow_code_a IS NULL OR cow_code_b IS NULL) AS without_cow_code
-FROM dyad_years_coded(1815, 2018);
--- the same rows as dyad_years, directed and by obligation too
-SELECT count(*) AS differences FROM (
-	(SELECT dyad, party_a, party_b, year, agreements FROM dyad_years_coded(1815, 2018, obligation => 'defense', directed => true)
-	 EXCEPT ALL SELECT * FROM dyad_years(1815, 2018, obligation => 'defense', directed => true))
-	UNION ALL
-	(SELECT * FROM dyad_years(1815, 2018, obligation => 'defense', directed => true)
-	 EXCEPT ALL SELECT dyad, party_a, party_b, year, agreements FROM dyad_years_coded(1815, 2018, obligation => 'defense', directed => true))) x;
+FROM dyad_years(1815, 2018);
+-- the codes joined once per party and year are each row's own lookup,
+-- directed and by obligation too
+SELECT count(*) AS rows, count(*) FILTER (WHERE
+		cow_code_a IS DISTINCT FROM coalesce(cow_code(party_a::party, greatest(make_date(year, 12, 31), '1816-01-01')), cow_code(party_a::party, make_date(year, 1, 1)))
+		OR cow_code_b IS DISTINCT FROM coalesce(cow_code(party_b::party, greatest(make_date(year, 12, 31), '1816-01-01')), cow_code(party_b::party, make_date(year, 1, 1)))
+		OR gw_code_a IS DISTINCT FROM coalesce(gw_code(party_a::party, greatest(make_date(year, 12, 31), '1816-01-01')), gw_code(party_a::party, make_date(year, 1, 1)))
+		OR gw_code_b IS DISTINCT FROM coalesce(gw_code(party_b::party, greatest(make_date(year, 12, 31), '1816-01-01')), gw_code(party_b::party, make_date(year, 1, 1)))) AS differences
+FROM dyad_years(1815, 2018, obligation => 'defense', directed => true);
 -- a year in which a party ceased: its code on its last day (the GDR, 1990)
 INSERT INTO secpact.agreement (parties, kind, signed_on, entry_into_force, expires_on)
 VALUES ('DD-PL', 'atop-codes', '1967-03-15', '1967-03-15', '1990-10-03'),
 	   ('DE-PL', 'atop-codes', '1990-01-01', '1990-01-01', NULL);
 SELECT dyad, year, cow_code_a, cow_code_b, gw_code_a, gw_code_b
-FROM dyad_years_coded(1990, 1990, 'atop-codes') ORDER BY dyad;
+FROM dyad_years(1990, 1990, 'atop-codes') ORDER BY dyad;
 
 --------------------------------------------------------------------------
 -- Partial dates in dyad_years, on bilateral agreements: a start counts
@@ -174,7 +175,7 @@ INSERT INTO secpact.agreement (parties, kind, signed_on, signed_on_precision, en
 SELECT dyad, min(year), max(year), count(*) FROM dyad_years(kind => 'atop-partial') GROUP BY dyad ORDER BY dyad;
 -- entry_assumed where the signature stands in for entry into force
 SELECT dyad, bool_and(entry_assumed) AS entry_assumed, bool_or(left_censored) AS left_censored
-FROM dyad_years_coded(kind => 'atop-partial') GROUP BY dyad ORDER BY dyad;
+FROM dyad_years(kind => 'atop-partial') GROUP BY dyad ORDER BY dyad;
 -- a membership whose end is known to the year shares that year with a
 -- member joining in its last month (9003's CA and DE, 2013): and a day
 -- precision end does not
@@ -197,7 +198,7 @@ VALUES (700001, 'BI-CD', 'atop-window', '2000-01-01', '2000-01-01'),
 INSERT INTO secpact.agreement_source (agreement_id, source_name) VALUES (700001, 'regress window'), (700002, 'regress window');
 SELECT parties, source_name FROM secpact.agreement_source WHERE source_name = 'regress window' ORDER BY 1;
 SELECT dyad, min(year), max(year), bool_or(left_censored) AS left_censored
-FROM dyad_years_coded(NULL, 2010, 'atop-window') GROUP BY dyad ORDER BY dyad;
+FROM dyad_years(NULL, 2010, 'atop-window') GROUP BY dyad ORDER BY dyad;
 
 --------------------------------------------------------------------------
 -- The old call forms answer as before
@@ -208,9 +209,8 @@ SELECT count(*) FROM dyad_years(kind => 'alliance', obligation => NULL, directed
 SELECT p.oid::regprocedure AS function, p.provolatile, p.proisstrict, p.proparallel, p.prosecdef, p.proconfig
 FROM pg_proc p
 WHERE p.oid IN ('dyad_years(integer, integer, text, text, boolean)'::regprocedure,
-				'dyad_years_coded(integer, integer, text, text, boolean)'::regprocedure,
 				'partners(party, text, date, text)'::regprocedure,
-				'secpact.dyad_year_rows(integer, integer, text, text, boolean, boolean)'::regprocedure,
+				'secpact.dyad_year_rows(integer, integer, text, text, boolean)'::regprocedure,
 				'secpact.load_atop(regclass, text)'::regprocedure,
 				'secpact.readable_obligation()'::regprocedure, 'secpact.readable_coverage()'::regprocedure)
 ORDER BY p.oid::regprocedure::text;

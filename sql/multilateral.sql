@@ -103,8 +103,8 @@ WHERE a.multilateral
 	  < coalesce(least(a.expires_on, a.terminated_on, m1.left_on, m2.left_on), 'infinity')
 GROUP BY 1, 2, 3, 4;
 CREATE TEMP TABLE computed_dyad_years AS
-SELECT * FROM dyad_years(1949, 2030, 'alliance')
-UNION ALL SELECT * FROM dyad_years(1949, 2030, 'mt-pact');
+SELECT dyad, party_a, party_b, year, agreements FROM dyad_years(1949, 2030, 'alliance')
+UNION ALL SELECT dyad, party_a, party_b, year, agreements FROM dyad_years(1949, 2030, 'mt-pact');
 SELECT (SELECT count(*) FROM computed_dyad_years) AS rows,
 	   (SELECT count(*) FROM reference_dyad_years) AS reference_rows,
 	   (SELECT count(*) FROM (TABLE computed_dyad_years EXCEPT ALL TABLE reference_dyad_years) x) AS only_computed,

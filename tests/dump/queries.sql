@@ -26,5 +26,5 @@ SELECT * FROM secpact.source ORDER BY name
 SELECT * FROM secpact.agreement_source ORDER BY agreement_id
 SELECT * FROM secpact.obligation ORDER BY id
 SELECT last_value FROM secpact.obligation_id_seq
-SELECT * FROM dyad_years_coded(1815, 2018, NULL, 'defense', true)
-SELECT * FROM dyad_years_coded(1815, 2030)
+SELECT * FROM dyad_years(1815, 2018, NULL, 'defense', true)
+SELECT * FROM dyad_years(1815, 2030)
