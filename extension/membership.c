@@ -160,7 +160,7 @@ accession_order(PG_FUNCTION_ARGS)
 
 		row = party_table_row(DatumGetParty(party));
 		if (row < 0)
-			elog(ERROR, "unknown party value 0x%04X", DatumGetParty(party));
+			party_unknown_value(DatumGetParty(party));
 		first_signing_offer(&firsts[row], &signing);
 	}
 	SPI_finish();

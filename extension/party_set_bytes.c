@@ -67,7 +67,7 @@ add_party(bytea *state, PartyCode code)
 {
 	/* Every stored value was validated on the way in. */
 	if (!party_set_add((PartySet *) VARDATA(state), code))
-		elog(ERROR, "unknown party value 0x%04X", code);
+		party_unknown_value(code);
 }
 
 /* party_set_bytes_add_party(bytea, party): a NULL party changes nothing. */

@@ -94,7 +94,7 @@ signing_position(PG_FUNCTION_ARGS)
 
 		/* Every stored value was validated on the way in. */
 		if (p == NULL)
-			elog(ERROR, "unknown party value 0x%04X", DatumGetParty(counterpart));
+			party_unknown_value(DatumGetParty(counterpart));
 		index = (int) (p - party_table);
 	}
 

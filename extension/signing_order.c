@@ -79,7 +79,7 @@ party_row(PartyCode code)
 
 	/* Every stored value was validated on the way in. */
 	if (row < 0)
-		elog(ERROR, "unknown party value 0x%04X", code);
+		party_unknown_value(code);
 	return row;
 }
 
