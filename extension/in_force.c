@@ -162,69 +162,62 @@ entry_surely_by(Datum entry, Datum precision, bool precision_null, DateADT on_da
 	return partial_date_last(first, partial_precision_from_datum(precision)) <= on_date;
 }
 
+/*
+ * The query of one agreement's supersessions over source (secpact.agreement,
+ * or this node's shards of it inside a Citus task); the precision from 1.3.
+ */
+static char *
+superseded_lookup_query(const char *source, bool partial)
+{
+	return psprintf("SELECT s.entry_into_force, %s FROM %s s"
+					" WHERE s.supersedes OPERATOR(pg_catalog.=) $1"
+					" AND s.entry_into_force OPERATOR(pg_catalog.<=) $2",
+					partial ? "s.entry_into_force_precision" : "NULL::pg_catalog.oid", source);
+}
+
+/*
+ * The plan of superseded_lookup_query, kept for the backend's life in *slot
+ * and remade when source is not *slot_source (a Citus task's shards).
+ */
+static SPIPlanPtr
+superseded_lookup_plan(SPIPlanPtr *slot, char **slot_source, const char *source, bool partial)
+{
+	Oid			types[2] = {INT8OID, DATEOID};
+	SPIPlanPtr	p;
+
+	if (*slot != NULL && strcmp(*slot_source, source) == 0)
+		return *slot;
+	p = SPI_prepare(superseded_lookup_query(source, partial), 2, types);
+	if (p == NULL || SPI_keepplan(p) != 0)
+		elog(ERROR, "preparing the supersession lookup failed: %s",
+			 SPI_result_code_string(SPI_result));
+	if (*slot != NULL)
+		SPI_freeplan(*slot);
+	if (*slot_source != NULL)
+		pfree(*slot_source);
+	*slot = p;
+	*slot_source = MemoryContextStrdup(TopMemoryContext, source);
+	return p;
+}
+
 /* One agreement, through a plan kept for the backend's life. */
 static Supersession
 superseded_lookup(int64 id, DateADT on_date)
 {
-	static SPIPlanPtr plans[2] = {NULL, NULL};	/* before 1.3, from 1.3 */
-	/* inside a Citus task: this node's shards, through a plan kept while they stay the same */
-	static SPIPlanPtr task_plan = NULL;
-	static char *task_source = NULL;
+	/* before 1.3 and from 1.3, then inside a Citus task */
+	static SPIPlanPtr plans[3] = {NULL, NULL, NULL};
+	static char *sources[3] = {NULL, NULL, NULL};
 	bool		partial = registry_has_precision();
-	Oid			types[2] = {INT8OID, DATEOID};
 	Datum		values[2] = {Int64GetDatum(id), DateADTGetDatum(on_date)};
 	Supersession result = NOT_SUPERSEDED;
 	SPIPlanPtr	plan;
 	bool		in_task;
 	char	   *source = registry_supersessions_source(&in_task);
+	int			slot = in_task ? 2 : partial;
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	if (in_task)
-	{
-		if (task_plan == NULL || strcmp(task_source, source) != 0)
-		{
-			SPIPlanPtr	p = SPI_prepare(psprintf(partial ?
-												 "SELECT s.entry_into_force, s.entry_into_force_precision"
-												 " FROM %s s"
-												 " WHERE s.supersedes OPERATOR(pg_catalog.=) $1"
-												 " AND s.entry_into_force OPERATOR(pg_catalog.<=) $2" :
-												 "SELECT s.entry_into_force, NULL::pg_catalog.oid"
-												 " FROM %s s"
-												 " WHERE s.supersedes OPERATOR(pg_catalog.=) $1"
-												 " AND s.entry_into_force OPERATOR(pg_catalog.<=) $2",
-												 source), 2, types);
-
-			if (p == NULL || SPI_keepplan(p) != 0)
-				elog(ERROR, "preparing the supersession lookup failed: %s",
-					 SPI_result_code_string(SPI_result));
-			if (task_plan != NULL)
-				SPI_freeplan(task_plan);
-			if (task_source != NULL)
-				pfree(task_source);
-			task_plan = p;
-			task_source = MemoryContextStrdup(TopMemoryContext, source);
-		}
-	}
-	else if (plans[partial] == NULL)
-	{
-		SPIPlanPtr	p = SPI_prepare(partial ?
-									"SELECT s.entry_into_force, s.entry_into_force_precision"
-									" FROM secpact.agreement s"
-									" WHERE s.supersedes OPERATOR(pg_catalog.=) $1"
-									" AND s.entry_into_force OPERATOR(pg_catalog.<=) $2" :
-									"SELECT s.entry_into_force, NULL::pg_catalog.oid"
-									" FROM secpact.agreement s"
-									" WHERE s.supersedes OPERATOR(pg_catalog.=) $1"
-									" AND s.entry_into_force OPERATOR(pg_catalog.<=) $2",
-									2, types);
-
-		if (p == NULL || SPI_keepplan(p) != 0)
-			elog(ERROR, "preparing the supersession lookup failed: %s",
-				 SPI_result_code_string(SPI_result));
-		plans[partial] = p;
-	}
-	plan = in_task ? task_plan : plans[partial];
+	plan = superseded_lookup_plan(&plans[slot], &sources[slot], source, partial);
 	if (SPI_execute_plan(plan, values, NULL, true, 0) != SPI_OK_SELECT)
 		elog(ERROR, "the supersession lookup failed");
 	for (uint64 i = 0; i < SPI_processed && result != SUPERSEDED; i++)

@@ -1214,6 +1214,7 @@ DECLARE
 	colocated pg_catalog.regclass[] := '{}';
 	colocated_col pg_catalog.name[] := '{}';
 	referenced_only pg_catalog.regclass[] := '{}';
+	lookups pg_catalog.regclass[] := '{}';
 	dropped text[] := '{}';
 	def text;
 	ddl text[] := '{}';
@@ -1280,6 +1281,23 @@ BEGIN
 		END IF;
 	END LOOP;
 	tables := ARRAY[registry] OPERATOR(pg_catalog.||) colocated OPERATOR(pg_catalog.||) referenced_only;
+	-- The extension's tables these refer to that refer to no agreement (the
+	-- data sources of 1.3): reference tables, whichever the kind, since a
+	-- Citus table may only refer to Citus tables.
+	FOR rec IN
+		SELECT DISTINCT c.confrelid::pg_catalog.regclass AS tab
+		FROM pg_catalog.pg_constraint c
+		JOIN pg_catalog.pg_depend d ON d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+									AND d.objid OPERATOR(pg_catalog.=) c.confrelid
+									AND d.refclassid OPERATOR(pg_catalog.=) 'pg_catalog.pg_extension'::pg_catalog.regclass
+									AND d.refobjid OPERATOR(pg_catalog.=) ext AND d.deptype OPERATOR(pg_catalog.=) 'e'
+		WHERE c.contype OPERATOR(pg_catalog.=) 'f' AND c.conrelid OPERATOR(pg_catalog.=) ANY (tables)
+		  AND NOT c.confrelid OPERATOR(pg_catalog.=) ANY (tables)
+		ORDER BY 1
+	LOOP
+		lookups := lookups OPERATOR(pg_catalog.||) rec.tab;
+	END LOOP;
+	tables := tables OPERATOR(pg_catalog.||) lookups;
 
 	-- Exclusive locks first, so that nobody writes between the checks and
 	-- the copy into the shards.
@@ -1338,7 +1356,7 @@ BEGIN
 		-- replaced by the same columns and it, under the same name (dropped
 		-- where such a key exists already, as (id, parties) beside id).
 		FOR i IN 1 .. pg_catalog.array_length(tables, 1) LOOP
-			IF tables[i] OPERATOR(pg_catalog.=) ANY (referenced_only) THEN
+			IF tables[i] OPERATOR(pg_catalog.=) ANY (referenced_only) OR tables[i] OPERATOR(pg_catalog.=) ANY (lookups) THEN
 				CONTINUE;
 			END IF;
 			FOR rec IN
@@ -1410,6 +1428,12 @@ BEGIN
 	END IF;
 
 	IF how OPERATOR(pg_catalog.=) 'distributed' THEN
+		-- Citus refuses to write a table referring to a reference table after a
+		-- parallel operation in the same transaction: one connection per node.
+		PERFORM pg_catalog.set_config('citus.multi_shard_modify_mode', 'sequential', true);
+		FOR i IN 1 .. coalesce(pg_catalog.array_length(lookups, 1), 0) LOOP
+			PERFORM pg_catalog.create_reference_table(lookups[i]);
+		END LOOP;
 		PERFORM pg_catalog.create_distributed_table(registry, 'parties');
 		FOR i IN 1 .. coalesce(pg_catalog.array_length(colocated, 1), 0) LOOP
 			PERFORM pg_catalog.create_distributed_table(colocated[i], colocated_col[i], colocate_with => registry::pg_catalog.text);
@@ -1433,6 +1457,7 @@ BEGIN
 	-- never changes a distribution column); a reference registry keeps all.
 	FOR fkj IN SELECT j FROM pg_catalog.jsonb_array_elements(fks) AS j LOOP
 		IF how OPERATOR(pg_catalog.=) 'distributed'
+		   AND NOT (fkj OPERATOR(pg_catalog.->>) 'confrelid')::pg_catalog.oid::pg_catalog.regclass OPERATOR(pg_catalog.=) ANY (lookups)
 		   AND ((fkj OPERATOR(pg_catalog.->>) 'confrelid')::pg_catalog.oid OPERATOR(pg_catalog.<>) registry
 				OR NOT (fkj OPERATOR(pg_catalog.->>) 'has_parties')::boolean
 				OR (fkj OPERATOR(pg_catalog.->>) 'tab')::pg_catalog.regclass OPERATOR(pg_catalog.=) ANY (referenced_only)) THEN
