@@ -793,73 +793,7 @@ COMMENT ON FUNCTION @extschema@.dyad_years(integer, integer, text, text, boolean
 -- owes the other that obligation (as dyad_years undirected).  The old
 -- signature goes; nothing of the extension calls it.
 DROP FUNCTION @extschema@.partners(@extschema@.party, text, date);
-CREATE FUNCTION @extschema@.partners(hub @extschema@.party, kind text DEFAULT NULL, as_of date DEFAULT NULL,
-									 obligation text DEFAULT NULL)
-	RETURNS TABLE(counterpart @extschema@.party, first_signed date, agreements int, in_force boolean)
-	LANGUAGE sql STABLE PARALLEL SAFE
-	SET search_path = pg_catalog, pg_temp
-AS $$
-WITH obl AS (
-	SELECT o.agreement_id, o.membership_id, o.party, o.towards, o.obligation = $4 AS asked
-	FROM secpact.readable_obligation() o
-	WHERE $4 IS NOT NULL
-), obl_agreement AS (
-	SELECT o.agreement_id, array_agg(o.party) AS obligors, array_agg(o.towards) AS towards
-	FROM obl o WHERE o.membership_id IS NULL AND o.asked
-	GROUP BY o.agreement_id
-), obl_spell AS (
-	SELECT o.membership_id, array_agg(o.towards) FILTER (WHERE o.asked) AS towards
-	FROM obl o WHERE o.membership_id IS NOT NULL
-	GROUP BY o.membership_id
-), pairs AS (
-	SELECT a.id, @extschema@.counterpart(a.parties, $1) AS counterpart, a.signed_on,
-		   @extschema@.in_force(a, coalesce($3, CURRENT_DATE)) AS in_force
-	FROM secpact.agreement a
-	LEFT JOIN obl_agreement oa ON oa.agreement_id = a.id
-	WHERE a.parties OPERATOR(@extschema@.@>) $1
-	  AND ($2 IS NULL OR a.kind = $2)
-	  AND ($3 IS NULL OR a.signed_on <= $3)
-	  -- a bilateral agreement's row binds one party towards the other, or both
-	  AND ($4 IS NULL OR oa.agreement_id IS NOT NULL)
-	UNION ALL
-	SELECT md.agreement_id, @extschema@.counterpart(md.parties, $1), md.signed_on,
-		   @extschema@.in_force(m1, coalesce($3, CURRENT_DATE))
-		   AND @extschema@.in_force(m2, coalesce($3, CURRENT_DATE))
-	FROM secpact.membership_pairs() md
-	JOIN secpact.readable_membership() m1 ON m1.id = md.first_membership
-	JOIN secpact.readable_membership() m2 ON m2.id = md.second_membership
-	LEFT JOIN obl_agreement oa ON oa.agreement_id = md.agreement_id
-	LEFT JOIN obl_spell os1 ON os1.membership_id = m1.id
-	LEFT JOIN obl_spell os2 ON os2.membership_id = m2.id
-	WHERE md.parties OPERATOR(@extschema@.@>) $1
-	  AND ($2 IS NULL OR md.kind = $2)
-	  AND ($3 IS NULL OR md.signed_on <= $3)
-	  AND ($4 IS NULL
-		   -- the lower member owes the higher, or the higher the lower
-		   OR CASE WHEN os1.membership_id IS NOT NULL
-				   THEN EXISTS (SELECT FROM unnest(os1.towards) t(t)
-								WHERE t.t IS NULL OR t.t OPERATOR(@extschema@.=) m2.party)
-				   ELSE EXISTS (SELECT FROM unnest(oa.obligors, oa.towards) u(p, t)
-								WHERE (u.p IS NULL OR u.p OPERATOR(@extschema@.=) m1.party)
-								  AND (u.t IS NULL OR u.t OPERATOR(@extschema@.=) m2.party)) END
-		   OR CASE WHEN os2.membership_id IS NOT NULL
-				   THEN EXISTS (SELECT FROM unnest(os2.towards) t(t)
-								WHERE t.t IS NULL OR t.t OPERATOR(@extschema@.=) m1.party)
-				   ELSE EXISTS (SELECT FROM unnest(oa.obligors, oa.towards) u(p, t)
-								WHERE (u.p IS NULL OR u.p OPERATOR(@extschema@.=) m2.party)
-								  AND (u.t IS NULL OR u.t OPERATOR(@extschema@.=) m1.party)) END)
-)
-SELECT p.counterpart, min(p.signed_on), count(DISTINCT p.id)::int,
-	   -- in force if any agreement is; unknown if none is but one may be
-	   CASE WHEN bool_or(p.in_force) THEN true
-			WHEN bool_or(p.in_force IS NULL) THEN NULL
-			ELSE false END
-FROM pairs p
-GROUP BY p.counterpart
-ORDER BY min(p.signed_on), p.counterpart
-$$;
-COMMENT ON FUNCTION @extschema@.partners(@extschema@.party, text, date, text) IS
-	'the counterparts of a party: first signing, number of agreements (of the kind, carrying the obligation either way), whether one is in force';
+-- The new one is made with the Citus changes below, which it needs.
 
 -- ATOP's member-level file (Leeds et al., atopdata.org; never bundled): one
 -- row per member and phase of an alliance.  Every alliance becomes a
@@ -1526,7 +1460,7 @@ COMMENT ON FUNCTION @extschema@.in_force(record, date) IS
 -- "cannot push down this subquery"); one node reads the same rows.  The
 -- functions are PL/pgSQL, whose statements Citus plans with the arguments'
 -- values, where an SQL function's parameters leave it without a plan.
-CREATE OR REPLACE FUNCTION @extschema@.partners(hub @extschema@.party, kind text DEFAULT NULL, as_of date DEFAULT NULL,
+CREATE FUNCTION @extschema@.partners(hub @extschema@.party, kind text DEFAULT NULL, as_of date DEFAULT NULL,
 												obligation text DEFAULT NULL)
 	RETURNS TABLE(counterpart @extschema@.party, first_signed date, agreements int, in_force boolean)
 	LANGUAGE plpgsql STABLE PARALLEL SAFE
@@ -1599,6 +1533,8 @@ GROUP BY p.counterpart
 ORDER BY min(p.signed_on), p.counterpart;
 END
 $$;
+COMMENT ON FUNCTION @extschema@.partners(@extschema@.party, text, date, text) IS
+	'the counterparts of a party: first signing, number of agreements (of the kind, carrying the obligation either way), whether one is in force';
 
 CREATE OR REPLACE FUNCTION @extschema@.common_partners(a @extschema@.party, b @extschema@.party, kind text DEFAULT NULL)
 	RETURNS TABLE(partner text, partner_name text, partner_alpha3 text,
