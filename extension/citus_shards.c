@@ -79,7 +79,7 @@ registry_supersessions_source(bool *in_task)
 	if (!*in_task)
 		return pstrdup("secpact.agreement");
 	/* the shards of a node do not move within a transaction's statements */
-	if (cached_source != NULL && cached_lxid == MyProc->lxid)
+	if (cached_source != NULL && cached_lxid == secpact_local_xid(MyProc))
 		return pstrdup(cached_source);
 
 	/* in the caller's context: SPI's is gone after SPI_finish */
@@ -116,7 +116,7 @@ registry_supersessions_source(bool *in_task)
 	if (cached_source != NULL)
 		pfree(cached_source);
 	cached_source = MemoryContextStrdup(TopMemoryContext, source.data);
-	cached_lxid = MyProc->lxid;
+	cached_lxid = secpact_local_xid(MyProc);
 	return source.data;
 }
 

@@ -49,4 +49,11 @@
 #define secpact_analyze_delay_point()	vacuum_delay_point()
 #endif
 
+/* 17 keeps a backend's local transaction id inside its virtual one. */
+#if PG_VERSION_NUM >= 170000
+#define secpact_local_xid(proc)	((proc)->vxid.lxid)
+#else
+#define secpact_local_xid(proc)	((proc)->lxid)
+#endif
+
 #endif
