@@ -31,6 +31,10 @@ BEGIN {
 	$ENV{PG_REGRESS} ||= "$pkglibdir/pgxs/src/test/regress/pg_regress";
 	$ENV{TESTDIR} ||= File::Temp::tempdir('secpact-tap.XXXXXX', TMPDIR => 1,
 		CLEANUP => !$ENV{PG_TEST_NOCLEAN});
+	# 16 and later read TESTDATADIR and TESTLOGDIR where 15 reads TESTDIR:
+	# the same layout, TESTDIR/tmp_check, on every major
+	$ENV{TESTDATADIR} = "$ENV{TESTDIR}/tmp_check";
+	$ENV{TESTLOGDIR} = "$ENV{TESTDIR}/tmp_check/log";
 	# what the framework resets for its own tests, for the suites' commands
 	our %caller_env = map { $_ => $ENV{$_} } grep { defined $ENV{$_} } qw(LC_ALL LANGUAGE LC_MESSAGES);
 }
