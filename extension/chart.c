@@ -111,34 +111,14 @@ array_elements(FunctionCallInfo fcinfo, int argno, const char *name,
 	return n;
 }
 
-/*
- * signing_chart_svg(title text, subtitle text, as_of date, signed_on date[],
- * labels text[], positions int[]): the SVG step chart of cumulative partners
- * for one counterpart per array element.  Not strict: a NULL title or
- * subtitle is left out, a NULL as_of ends the time axis at the last signing,
- * and NULL arrays hold no signings.
- */
-PG_FUNCTION_INFO_V1(signing_chart_svg);
-Datum
-signing_chart_svg(PG_FUNCTION_ARGS)
+/* The title, subtitle and end of the time axis, where not NULL. */
+static void
+chart_heading_args(FunctionCallInfo fcinfo, ChartSpec *spec)
 {
-	ChartSpec	spec;
-	ChartSigning *signings;
-	Datum	   *dates;
-	Datum	   *labels;
-	Datum	   *positions;
-	int			ndates;
-	int			nlabels;
-	int			npositions;
-	char	   *svg;
-	size_t		len;
-	text	   *result;
-
-	memset(&spec, 0, sizeof(spec));
 	if (!PG_ARGISNULL(0))
-		spec.title = text_to_utf8(PG_GETARG_TEXT_PP(0), &spec.title_len);
+		spec->title = text_to_utf8(PG_GETARG_TEXT_PP(0), &spec->title_len);
 	if (!PG_ARGISNULL(1))
-		spec.subtitle = text_to_utf8(PG_GETARG_TEXT_PP(1), &spec.subtitle_len);
+		spec->subtitle = text_to_utf8(PG_GETARG_TEXT_PP(1), &spec->subtitle_len);
 	if (!PG_ARGISNULL(2))
 	{
 		DateADT		as_of = PG_GETARG_DATEADT(2);
@@ -147,9 +127,22 @@ signing_chart_svg(PG_FUNCTION_ARGS)
 			ereport(ERROR,
 					(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
 					 errmsg("as_of must be a finite date")));
-		spec.has_as_of = true;
-		spec.as_of = as_of;
+		spec->has_as_of = true;
+		spec->as_of = as_of;
 	}
+}
+
+/* The signings of the three arrays, which must be of one length. */
+static void
+chart_signing_args(FunctionCallInfo fcinfo, ChartSpec *spec)
+{
+	ChartSigning *signings;
+	Datum	   *dates;
+	Datum	   *labels;
+	Datum	   *positions;
+	int			ndates;
+	int			nlabels;
+	int			npositions;
 
 	ndates = array_elements(fcinfo, 3, "signed_on", DATEOID, sizeof(DateADT), true,
 							TYPALIGN_INT, &dates);
@@ -184,8 +177,29 @@ signing_chart_svg(PG_FUNCTION_ARGS)
 		signings[i].position = DatumGetInt32(positions[i]);
 		signings[i].label = text_to_utf8(DatumGetTextPP(labels[i]), &signings[i].label_len);
 	}
-	spec.signings = signings;
-	spec.nsignings = ndates;
+	spec->signings = signings;
+	spec->nsignings = ndates;
+}
+
+/*
+ * signing_chart_svg(title text, subtitle text, as_of date, signed_on date[],
+ * labels text[], positions int[]): the SVG step chart of cumulative partners
+ * for one counterpart per array element.  Not strict: a NULL title or
+ * subtitle is left out, a NULL as_of ends the time axis at the last signing,
+ * and NULL arrays hold no signings.
+ */
+PG_FUNCTION_INFO_V1(signing_chart_svg);
+Datum
+signing_chart_svg(PG_FUNCTION_ARGS)
+{
+	ChartSpec	spec;
+	char	   *svg;
+	size_t		len;
+	text	   *result;
+
+	memset(&spec, 0, sizeof(spec));
+	chart_heading_args(fcinfo, &spec);
+	chart_signing_args(fcinfo, &spec);
 
 	switch (chart_render(&spec, &palloc_allocator, &svg, &len, NULL, NULL))
 	{
@@ -193,13 +207,13 @@ signing_chart_svg(PG_FUNCTION_ARGS)
 			break;
 		case CHART_TOO_MANY_SIGNINGS:
 			/* checked above */
-			elog(ERROR, "too many signings for a chart: %d", ndates);
+			elog(ERROR, "too many signings for a chart: %d", spec.nsignings);
 			break;
 		case CHART_NO_MEMORY:
 			ereport(ERROR,
 					(errcode(ERRCODE_OUT_OF_MEMORY),
 					 errmsg("out of memory"),
-					 errdetail("Failed while drawing a chart of %d signings.", ndates)));
+					 errdetail("Failed while drawing a chart of %d signings.", spec.nsignings)));
 			break;
 	}
 	result = svg_to_server(svg, len);

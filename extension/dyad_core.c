@@ -81,21 +81,79 @@ single_word(const char *w, size_t n, DyadParseError *err)
 	return DYAD_PARSE_NO_SEPARATOR;
 }
 
+/*
+ * Checks the characters of s[start, end) and counts its separators, the
+ * first of which is *sep.
+ */
+static DyadParseStatus
+scan_separators(const char *s, size_t start, size_t end, size_t *separators, size_t *sep)
+{
+	*separators = 0;
+	*sep = 0;
+	for (size_t i = start; i < end; i++)
+	{
+		unsigned char c = (unsigned char) s[i];
+
+		/* Whitespace may separate; any other control character is junk. */
+		if ((c < 0x20 && !party_is_space(c)) || c == 0x7F)
+			return DYAD_PARSE_BAD_CHAR;
+		if (is_separator(c) && (*separators)++ == 0)
+			*sep = i;
+	}
+	return DYAD_PARSE_OK;
+}
+
+/*
+ * Input with no separator, separated by whitespace: the first run of it
+ * divides the sides into s[start, *left_end) and s[*right_start, end).  One
+ * word alone is single_word's to explain.
+ */
+static DyadParseStatus
+split_at_whitespace(const char *s, size_t start, size_t end,
+					size_t *left_end, size_t *right_start, DyadParseError *err)
+{
+	size_t		i = start;
+
+	while (i < end && !party_is_space((unsigned char) s[i]))
+		i++;
+	if (i == end)
+		return single_word(s + start, end - start, err);
+	*left_end = i;
+	while (i < end && party_is_space((unsigned char) s[i]))
+		i++;
+	*right_start = i;
+	for (i = *right_start; i < end; i++)
+		if (party_is_space((unsigned char) s[i]))
+			return DYAD_PARSE_TOO_MANY_PARTS;
+	return DYAD_PARSE_OK;
+}
+
+/* One side, s[start, end) trimmed, as a party code; side is 1 or 2. */
+static DyadParseStatus
+parse_side(const char *s, size_t start, size_t end, int side,
+		   PartyCode *party, DyadParseError *err)
+{
+	PartyParseStatus status;
+
+	trim_range(s, &start, &end);
+	status = party_parse(s + start, end - start, PARTY_ACCEPT_CODES, party);
+	if (status != PARTY_PARSE_OK)
+		return bad_side(err, side, status, start, end);
+	return DYAD_PARSE_OK;
+}
+
 DyadParseStatus
 dyad_parse(const char *s, size_t len, DyadCode *out, DyadParseError *err)
 {
 	DyadParseError local;
 	size_t		start = 0;
 	size_t		end = len;
-	size_t		separators = 0;
-	size_t		sep = 0;
-	size_t		left_start,
-				left_end,
-				right_start,
-				right_end;
+	size_t		separators;
+	size_t		left_end,
+				right_start;
 	PartyCode	a;
 	PartyCode	b;
-	PartyParseStatus status;
+	DyadParseStatus status;
 
 	if (err == NULL)
 		err = &local;
@@ -108,56 +166,19 @@ dyad_parse(const char *s, size_t len, DyadCode *out, DyadParseError *err)
 	if (end - start > DYAD_MAX_INPUT)
 		return DYAD_PARSE_TOO_LONG;
 
-	for (size_t i = start; i < end; i++)
-	{
-		unsigned char c = (unsigned char) s[i];
-
-		/* Whitespace may separate; any other control character is junk. */
-		if ((c < 0x20 && !party_is_space(c)) || c == 0x7F)
-			return DYAD_PARSE_BAD_CHAR;
-		if (is_separator(c) && separators++ == 0)
-			sep = i;
-	}
-
+	if ((status = scan_separators(s, start, end, &separators, &left_end)) != DYAD_PARSE_OK)
+		return status;
 	if (separators > 1)
 		return DYAD_PARSE_TOO_MANY_PARTS;
 	if (separators == 1)
-	{
-		left_start = start;
-		left_end = sep;
-		right_start = sep + 1;
-		right_end = end;
-	}
-	else
-	{
-		/* Separated by whitespace: the first run of it divides the sides. */
-		size_t		i = start;
+		right_start = left_end + 1;
+	else if ((status = split_at_whitespace(s, start, end, &left_end, &right_start,
+										   err)) != DYAD_PARSE_OK)
+		return status;
 
-		while (i < end && !party_is_space((unsigned char) s[i]))
-			i++;
-		if (i == end)
-			return single_word(s + start, end - start, err);
-		left_start = start;
-		left_end = i;
-		while (i < end && party_is_space((unsigned char) s[i]))
-			i++;
-		right_start = i;
-		right_end = end;
-		for (i = right_start; i < right_end; i++)
-			if (party_is_space((unsigned char) s[i]))
-				return DYAD_PARSE_TOO_MANY_PARTS;
-	}
-	trim_range(s, &left_start, &left_end);
-	trim_range(s, &right_start, &right_end);
-
-	status = party_parse(s + left_start, left_end - left_start,
-						 PARTY_ACCEPT_CODES, &a);
-	if (status != PARTY_PARSE_OK)
-		return bad_side(err, 1, status, left_start, left_end);
-	status = party_parse(s + right_start, right_end - right_start,
-						 PARTY_ACCEPT_CODES, &b);
-	if (status != PARTY_PARSE_OK)
-		return bad_side(err, 2, status, right_start, right_end);
+	if ((status = parse_side(s, start, left_end, 1, &a, err)) != DYAD_PARSE_OK ||
+		(status = parse_side(s, right_start, end, 2, &b, err)) != DYAD_PARSE_OK)
+		return status;
 
 	if (!dyad_make(a, b, out))
 	{

@@ -279,6 +279,53 @@ has_both_indexes(PlannerInfo *root, Var *var, const SecpactMembers *m)
 }
 
 /*
+ * The operands of @> or <@ as the rewrite takes them, in either order: a Var
+ * of dyad and a constant party that is not NULL.
+ */
+static bool
+contains_operands(List *args, const SecpactMembers *m, Var **var, Const **c)
+{
+	Node	   *a;
+	Node	   *b;
+
+	if (list_length(args) != 2)
+		return false;
+	a = linitial(args);
+	b = lsecond(args);
+	if (exprType(a) == m->party && exprType(b) == m->dyad)
+	{
+		Node	   *x = a;
+
+		a = b;
+		b = x;
+	}
+	if (!IsA(a, Var) || exprType(a) != m->dyad || !IsA(b, Const) || exprType(b) != m->party)
+		return false;
+	*var = (Var *) a;
+	*c = (Const *) b;
+	return !(*c)->constisnull;
+}
+
+/* var >= from AND var <= to, with the dyad btree's own operators. */
+static Expr *
+dyad_range_clause(Var *var, const SecpactMembers *m, Oid ge, Oid le,
+				  DyadCode from_dyad, DyadCode to_dyad)
+{
+	Expr	   *from = make_opclause(ge, BOOLOID, false, (Expr *) copyObject(var),
+									 (Expr *) makeConst(m->dyad, -1, InvalidOid, sizeof(DyadCode),
+														DyadGetDatum(from_dyad), false, true),
+									 InvalidOid, InvalidOid);
+	Expr	   *to = make_opclause(le, BOOLOID, false, (Expr *) copyObject(var),
+								   (Expr *) makeConst(m->dyad, -1, InvalidOid, sizeof(DyadCode),
+													  DyadGetDatum(to_dyad), false, true),
+								   InvalidOid, InvalidOid);
+
+	((OpExpr *) from)->opfuncid = get_opcode(ge);
+	((OpExpr *) to)->opfuncid = get_opcode(le);
+	return make_andclause(list_make2(from, to));
+}
+
+/*
  * SupportRequestSimplify for @> and <@: the two-range form above, or NULL
  * to leave the call as it is.
  */
@@ -286,9 +333,6 @@ static Node *
 simplify_contains(SupportRequestSimplify *req)
 {
 	const SecpactMembers *m = secpact_members();
-	List	   *args = req->fcall->args;
-	Node	   *a;
-	Node	   *b;
 	Var		   *var;
 	Const	   *c;
 	PartyCode	party;
@@ -304,22 +348,8 @@ simplify_contains(SupportRequestSimplify *req)
 	Expr	   *higher;
 
 	if (!OidIsValid(m->dyad) || !OidIsValid(m->party) || !OidIsValid(m->second_party) ||
-		list_length(args) != 2)
-		return NULL;
-	a = linitial(args);
-	b = lsecond(args);
-	if (exprType(a) == m->party && exprType(b) == m->dyad)
-	{
-		Node	   *x = a;
-
-		a = b;
-		b = x;
-	}
-	if (!IsA(a, Var) || exprType(a) != m->dyad || !IsA(b, Const) || exprType(b) != m->party)
-		return NULL;
-	var = (Var *) a;
-	c = (Const *) b;
-	if (c->constisnull || !has_both_indexes(req->root, var, m))
+		!contains_operands(req->fcall->args, m, &var, &c) ||
+		!has_both_indexes(req->root, var, m))
 		return NULL;
 
 	dyad_opf = lookup_type_cache(m->dyad, TYPECACHE_BTREE_OPFAMILY)->btree_opf;
@@ -341,20 +371,7 @@ simplify_contains(SupportRequestSimplify *req)
 			hi = i;
 		}
 	if (lo >= 0)
-	{
-		Expr	   *from = make_opclause(ge, BOOLOID, false, (Expr *) copyObject(var),
-										 (Expr *) makeConst(m->dyad, -1, InvalidOid, sizeof(DyadCode),
-															DyadGetDatum(dyads[lo]), false, true),
-										 InvalidOid, InvalidOid);
-		Expr	   *to = make_opclause(le, BOOLOID, false, (Expr *) copyObject(var),
-									   (Expr *) makeConst(m->dyad, -1, InvalidOid, sizeof(DyadCode),
-														  DyadGetDatum(dyads[hi]), false, true),
-									   InvalidOid, InvalidOid);
-
-		((OpExpr *) from)->opfuncid = get_opcode(ge);
-		((OpExpr *) to)->opfuncid = get_opcode(le);
-		arms = lappend(arms, make_andclause(list_make2(from, to)));
-	}
+		arms = lappend(arms, dyad_range_clause(var, m, ge, le, dyads[lo], dyads[hi]));
 	higher = make_opclause(party_eq, BOOLOID, false,
 						   (Expr *) makeFuncExpr(m->second_party, m->party,
 												 list_make1(copyObject(var)), InvalidOid,
@@ -363,6 +380,92 @@ simplify_contains(SupportRequestSimplify *req)
 	((OpExpr *) higher)->opfuncid = get_opcode(party_eq);
 	arms = lappend(arms, higher);
 	return list_length(arms) == 1 ? (Node *) linitial(arms) : (Node *) make_orclause(arms);
+}
+
+/* The indexed operand of the clause and the other one. */
+static bool
+condition_operands(SupportRequestIndexCondition *req, Node **indexkey, Node **query)
+{
+	List	   *args;
+
+	if (is_opclause(req->node))
+		args = ((OpExpr *) req->node)->args;
+	else if (IsA(req->node, FuncExpr))
+		args = ((FuncExpr *) req->node)->args;
+	else
+		return false;
+	if (list_length(args) != 2 || req->indexarg < 0 || req->indexarg > 1)
+		return false;
+	*indexkey = (Node *) list_nth(args, req->indexarg);
+	*query = (Node *) list_nth(args, 1 - req->indexarg);
+	return true;
+}
+
+/*
+ * SupportRequestIndexCondition: the clause as indexkey = ANY of the dyads
+ * it matches, or NIL.
+ */
+static List *
+index_condition(SupportRequestIndexCondition *req)
+{
+	Node	   *indexkey;
+	Node	   *query;
+	const SecpactMembers *m;
+	Oid			dyad_type;
+	Oid			party_type;
+	Oid			query_type;
+	Oid			array_type;
+	Oid			eq_opr;
+	Node	   *array;
+
+	if (!condition_operands(req, &indexkey, &query))
+		return NIL;
+
+	/*
+	 * The indexed side must be the dyad, the other a party or a dyad of this
+	 * installation: the extension's own types, whatever function this is
+	 * attached to.
+	 */
+	m = secpact_members();
+	dyad_type = m->dyad;
+	party_type = m->party;
+	query_type = exprType(query);
+	if (!OidIsValid(dyad_type) || exprType(indexkey) != dyad_type ||
+		(query_type != dyad_type && query_type != party_type))
+		return NIL;
+
+	/* Only a btree in the dyads' own order takes = ANY of dyads. */
+	if (req->index->relam != BTREE_AM_OID ||
+		req->opfamily != lookup_type_cache(dyad_type, TYPECACHE_BTREE_OPFAMILY)->btree_opf)
+		return NIL;
+	eq_opr = get_opfamily_member(req->opfamily, dyad_type, dyad_type, BTEqualStrategyNumber);
+	array_type = get_array_type(dyad_type);
+	if (!OidIsValid(eq_opr) || !OidIsValid(array_type))
+		return NIL;
+
+	/*
+	 * The other side is computed once per scan: it may not read the indexed
+	 * table's row, nor change while the scan runs.  (The planner checks this
+	 * for operators; a direct call of the function reaches here unchecked.)
+	 */
+	if (bms_is_member(req->index->rel->relid, pull_varnos(req->root, query)) ||
+		contain_volatile_functions(query))
+		return NIL;
+
+	if (IsA(query, Const))
+	{
+		if (((Const *) query)->constisnull)
+			return NIL;
+		array = constant_dyad_list(req, (Const *) query, query_type, dyad_type, array_type);
+	}
+	else
+		array = array_function(query_type, dyad_type, array_type, query);
+	if (array == NULL)
+		return NIL;
+
+	/* Exactly the rows the operator matches: nothing to recheck. */
+	req->lossy = false;
+	return list_make1(any_condition(eq_opr, indexkey, array));
 }
 
 /*
@@ -377,80 +480,12 @@ Datum
 dyad_index_support(PG_FUNCTION_ARGS)
 {
 	Node	   *rawreq = (Node *) PG_GETARG_POINTER(0);
-	SupportRequestIndexCondition *req;
-	List	   *args;
-	Node	   *indexkey;
-	Node	   *query;
-	const SecpactMembers *m;
-	Oid			dyad_type;
-	Oid			party_type;
-	Oid			query_type;
-	Oid			array_type;
-	Oid			eq_opr;
-	Node	   *array;
 
 	if (IsA(rawreq, SupportRequestSimplify))
 		PG_RETURN_POINTER(simplify_contains((SupportRequestSimplify *) rawreq));
-	if (!IsA(rawreq, SupportRequestIndexCondition))
-		PG_RETURN_POINTER(NULL);
-	req = (SupportRequestIndexCondition *) rawreq;
-
-	if (is_opclause(req->node))
-		args = ((OpExpr *) req->node)->args;
-	else if (IsA(req->node, FuncExpr))
-		args = ((FuncExpr *) req->node)->args;
-	else
-		PG_RETURN_POINTER(NULL);
-	if (list_length(args) != 2 || req->indexarg < 0 || req->indexarg > 1)
-		PG_RETURN_POINTER(NULL);
-	indexkey = (Node *) list_nth(args, req->indexarg);
-	query = (Node *) list_nth(args, 1 - req->indexarg);
-
-	/*
-	 * The indexed side must be the dyad, the other a party or a dyad of this
-	 * installation: the extension's own types, whatever function this is
-	 * attached to.
-	 */
-	m = secpact_members();
-	dyad_type = m->dyad;
-	party_type = m->party;
-	query_type = exprType(query);
-	if (!OidIsValid(dyad_type) || exprType(indexkey) != dyad_type ||
-		(query_type != dyad_type && query_type != party_type))
-		PG_RETURN_POINTER(NULL);
-
-	/* Only a btree in the dyads' own order takes = ANY of dyads. */
-	if (req->index->relam != BTREE_AM_OID ||
-		req->opfamily != lookup_type_cache(dyad_type, TYPECACHE_BTREE_OPFAMILY)->btree_opf)
-		PG_RETURN_POINTER(NULL);
-	eq_opr = get_opfamily_member(req->opfamily, dyad_type, dyad_type, BTEqualStrategyNumber);
-	array_type = get_array_type(dyad_type);
-	if (!OidIsValid(eq_opr) || !OidIsValid(array_type))
-		PG_RETURN_POINTER(NULL);
-
-	/*
-	 * The other side is computed once per scan: it may not read the indexed
-	 * table's row, nor change while the scan runs.  (The planner checks this
-	 * for operators; a direct call of the function reaches here unchecked.)
-	 */
-	if (bms_is_member(req->index->rel->relid, pull_varnos(req->root, query)) ||
-		contain_volatile_functions(query))
-		PG_RETURN_POINTER(NULL);
-
-	if (IsA(query, Const))
-	{
-		if (((Const *) query)->constisnull)
-			PG_RETURN_POINTER(NULL);
-		array = constant_dyad_list(req, (Const *) query, query_type, dyad_type, array_type);
-	}
-	else
-		array = array_function(query_type, dyad_type, array_type, query);
-	if (array == NULL)
-		PG_RETURN_POINTER(NULL);
-
-	/* Exactly the rows the operator matches: nothing to recheck. */
-	req->lossy = false;
-	PG_RETURN_POINTER(list_make1(any_condition(eq_opr, indexkey, array)));
+	if (IsA(rawreq, SupportRequestIndexCondition))
+		PG_RETURN_POINTER(index_condition((SupportRequestIndexCondition *) rawreq));
+	PG_RETURN_POINTER(NULL);
 }
 
 /*

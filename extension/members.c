@@ -72,14 +72,88 @@ is_second_party_function(HeapTuple tuple, Oid party, Oid dyad)
 		p->proargtypes.values[0] == dyad && p->prorettype == party && !p->proretset;
 }
 
+/* A member type: party or dyad, in the layouts the C code reads. */
 static void
-members_load(void)
+member_type(Oid typid)
 {
-	Oid			ext;
+	HeapTuple	t = SearchSysCache1(TYPEOID, ObjectIdGetDatum(typid));
+	Form_pg_type typ;
+
+	if (!HeapTupleIsValid(t))
+		return;
+	typ = (Form_pg_type) GETSTRUCT(t);
+	/* the layouts the C code reads: 2 and 4 bytes by value */
+	if (typ->typtype == TYPTYPE_BASE && typ->typbyval)
+	{
+		if (strcmp(NameStr(typ->typname), "party") == 0 && typ->typlen == 2)
+			members.party = typ->oid;
+		else if (strcmp(NameStr(typ->typname), "dyad") == 0 && typ->typlen == 4)
+			members.dyad = typ->oid;
+	}
+	ReleaseSysCache(t);
+}
+
+/* A member function, once both types are known. */
+static void
+member_function(Oid fn)
+{
+	HeapTuple	t = SearchSysCache1(PROCOID, ObjectIdGetDatum(fn));
+	const char *name;
+
+	if (!HeapTupleIsValid(t))
+		return;
+	name = NameStr(((Form_pg_proc) GETSTRUCT(t))->proname);
+	if (strcmp(name, "dyads_involving") == 0 &&
+		is_dyad_list_function(t, members.party, members.dyad))
+		members.dyads_involving = fn;
+	else if (strcmp(name, "dyads_overlapping") == 0 &&
+			 is_dyad_list_function(t, members.dyad, members.dyad))
+		members.dyads_overlapping = fn;
+	else if (strcmp(name, "second_party") == 0 &&
+			 is_second_party_function(t, members.party, members.dyad))
+		members.second_party = fn;
+	ReleaseSysCache(t);
+}
+
+/*
+ * The extension's membership records: its types are read at once, its
+ * functions returned for afterwards.
+ */
+static List *
+scan_members(Oid ext)
+{
 	Relation	rel;
 	SysScanDesc scan;
 	ScanKeyData key[2];
 	HeapTuple	tuple;
+	List	   *functions = NIL;
+
+	ScanKeyInit(&key[0], Anum_pg_depend_refclassid, BTEqualStrategyNumber,
+				F_OIDEQ, ObjectIdGetDatum(ExtensionRelationId));
+	ScanKeyInit(&key[1], Anum_pg_depend_refobjid, BTEqualStrategyNumber,
+				F_OIDEQ, ObjectIdGetDatum(ext));
+	rel = table_open(DependRelationId, AccessShareLock);
+	scan = systable_beginscan(rel, DependReferenceIndexId, true, NULL, 2, key);
+	while (HeapTupleIsValid(tuple = systable_getnext(scan)))
+	{
+		Form_pg_depend dep = (Form_pg_depend) GETSTRUCT(tuple);
+
+		if (dep->deptype != DEPENDENCY_EXTENSION || dep->objsubid != 0)
+			continue;
+		if (dep->classid == TypeRelationId)
+			member_type(dep->objid);
+		else if (dep->classid == ProcedureRelationId)
+			functions = lappend_oid(functions, dep->objid);
+	}
+	systable_endscan(scan);
+	table_close(rel, AccessShareLock);
+	return functions;
+}
+
+static void
+members_load(void)
+{
+	Oid			ext;
 	List	   *functions = NIL;
 	ListCell   *lc;
 
@@ -88,65 +162,11 @@ members_load(void)
 
 	ext = get_extension_oid("secpact", true);
 	if (OidIsValid(ext))
-	{
-		ScanKeyInit(&key[0], Anum_pg_depend_refclassid, BTEqualStrategyNumber,
-					F_OIDEQ, ObjectIdGetDatum(ExtensionRelationId));
-		ScanKeyInit(&key[1], Anum_pg_depend_refobjid, BTEqualStrategyNumber,
-					F_OIDEQ, ObjectIdGetDatum(ext));
-		rel = table_open(DependRelationId, AccessShareLock);
-		scan = systable_beginscan(rel, DependReferenceIndexId, true, NULL, 2, key);
-		while (HeapTupleIsValid(tuple = systable_getnext(scan)))
-		{
-			Form_pg_depend dep = (Form_pg_depend) GETSTRUCT(tuple);
-
-			if (dep->deptype != DEPENDENCY_EXTENSION || dep->objsubid != 0)
-				continue;
-			if (dep->classid == TypeRelationId)
-			{
-				HeapTuple	t = SearchSysCache1(TYPEOID, ObjectIdGetDatum(dep->objid));
-				Form_pg_type typ;
-
-				if (!HeapTupleIsValid(t))
-					continue;
-				typ = (Form_pg_type) GETSTRUCT(t);
-				/* the layouts the C code reads: 2 and 4 bytes by value */
-				if (typ->typtype == TYPTYPE_BASE && typ->typbyval)
-				{
-					if (strcmp(NameStr(typ->typname), "party") == 0 && typ->typlen == 2)
-						members.party = typ->oid;
-					else if (strcmp(NameStr(typ->typname), "dyad") == 0 && typ->typlen == 4)
-						members.dyad = typ->oid;
-				}
-				ReleaseSysCache(t);
-			}
-			else if (dep->classid == ProcedureRelationId)
-				functions = lappend_oid(functions, dep->objid);
-		}
-		systable_endscan(scan);
-		table_close(rel, AccessShareLock);
-	}
+		functions = scan_members(ext);
 
 	/* the functions, once both types are known */
 	foreach(lc, functions)
-	{
-		Oid			fn = lfirst_oid(lc);
-		HeapTuple	t = SearchSysCache1(PROCOID, ObjectIdGetDatum(fn));
-		const char *name;
-
-		if (!HeapTupleIsValid(t))
-			continue;
-		name = NameStr(((Form_pg_proc) GETSTRUCT(t))->proname);
-		if (strcmp(name, "dyads_involving") == 0 &&
-			is_dyad_list_function(t, members.party, members.dyad))
-			members.dyads_involving = fn;
-		else if (strcmp(name, "dyads_overlapping") == 0 &&
-				 is_dyad_list_function(t, members.dyad, members.dyad))
-			members.dyads_overlapping = fn;
-		else if (strcmp(name, "second_party") == 0 &&
-				 is_second_party_function(t, members.party, members.dyad))
-			members.second_party = fn;
-		ReleaseSysCache(t);
-	}
+		member_function(lfirst_oid(lc));
 	list_free(functions);
 
 	if (OidIsValid(members.party))

@@ -31,14 +31,83 @@ describe_parties(const PartyCode *codes, int n)
 	return buf.data;
 }
 
+/* A code two former states had: which spelling is whose, or NULL. */
+static char *
+hint_shared_code(const char *s, size_t len)
+{
+	PartyCode	states[3];
+	StringInfoData buf;
+	int			n = party_ambiguous_find(s, len, states, 3);
+
+	if (n <= 0)
+		return NULL;
+	initStringInfo(&buf);
+	for (int i = 0; i < n; i++)
+	{
+		const PartyInfo *p = party_lookup(states[i]);
+
+		appendStringInfo(&buf, "%s%s for \"%s\"", i == 0 ? "" : i + 1 < n ? ", " : " or ",
+						 p->text, party_display_name(states[i]));
+	}
+	return psprintf("Write %s.", buf.data);
+}
+
+/* A withdrawn territory: what it was, and that it is not a party; or NULL. */
+static char *
+hint_withdrawn(const char *s, size_t len)
+{
+	const PartyWithdrawn *withdrawn[2];
+	StringInfoData buf;
+	int			n = party_withdrawn_find(s, len, withdrawn, 2);
+
+	if (n <= 0)
+		return NULL;
+	initStringInfo(&buf);
+	for (int i = 0; i < n; i++)
+	{
+		size_t		nlen;
+
+		appendStringInfo(&buf, "%s\"%s\" (%s, %s, withdrawn %s)",
+						 i == 0 ? "" : " and ",
+						 secpact_utf8_to_server(withdrawn[i]->name,
+												strlen(withdrawn[i]->name), &nlen),
+						 withdrawn[i]->alpha2, withdrawn[i]->alpha4, withdrawn[i]->withdrawn);
+	}
+	return psprintf("This was the ISO 3166-1 code or name of %s, now in ISO 3166-3; it was never a state, so it is no party.",
+					buf.data);
+}
+
+/* A near miss of a translation, named as it is spelled there; or NULL. */
+static char *
+hint_near_translation(const char *s, size_t len)
+{
+	PartyCode	suggestions[3];
+	const char *spelled[3];
+	StringInfoData buf;
+	int			n = party_translated_suggest(s, len, suggestions, spelled, 3);
+
+	if (n <= 0)
+		return NULL;
+	initStringInfo(&buf);
+	for (int i = 0; i < n; i++)
+	{
+		size_t		slen;
+
+		appendStringInfo(&buf, "%s\"%s\" (%s)", i > 0 ? ", " : "",
+						 secpact_utf8_to_server(spelled[i], strlen(spelled[i]), &slen),
+						 party_lookup(suggestions[i])->text);
+	}
+	return psprintf(n == 1 ? "Perhaps you meant %s." : "Perhaps you meant one of %s.", buf.data);
+}
+
 char *
 party_parse_hint(PartyParseStatus status, const char *s, size_t len)
 {
 	PartyCode	suggestions[3];
 	PartyCode	meant;
-	const PartyWithdrawn *withdrawn[2];
 	int			n;
 	size_t		ulen;
+	char	   *hint;
 	const char *utf8 = len <= 4 * PARTY_MAX_INPUT ? secpact_server_to_utf8(s, len, &ulen) : NULL;
 
 	/* the core compares UTF-8; what cannot be UTF-8 is compared as it is */
@@ -47,22 +116,8 @@ party_parse_hint(PartyParseStatus status, const char *s, size_t len)
 		s = utf8;
 		len = ulen;
 	}
-	if (status == PARTY_PARSE_AMBIGUOUS &&
-		(n = party_ambiguous_find(s, len, suggestions, 3)) > 0)
-	{
-		StringInfoData buf;
-
-		/* a code two former states had: say which spelling is whose */
-		initStringInfo(&buf);
-		for (int i = 0; i < n; i++)
-		{
-			const PartyInfo *p = party_lookup(suggestions[i]);
-
-			appendStringInfo(&buf, "%s%s for \"%s\"", i == 0 ? "" : i + 1 < n ? ", " : " or ",
-							 p->text, party_display_name(suggestions[i]));
-		}
-		return psprintf("Write %s.", buf.data);
-	}
+	if (status == PARTY_PARSE_AMBIGUOUS && (hint = hint_shared_code(s, len)) != NULL)
+		return hint;
 	meant = party_common_misuse(s, len);
 	if (meant != 0)
 	{
@@ -71,25 +126,8 @@ party_parse_hint(PartyParseStatus status, const char *s, size_t len)
 		return psprintf("ISO 3166-1 does not assign this code to \"%s\"; its code is %s.",
 						party_display_name(meant), p->alpha2);
 	}
-	if ((n = party_withdrawn_find(s, len, withdrawn, 2)) > 0)
-	{
-		StringInfoData buf;
-
-		/* a withdrawn territory: say what it was, and that it is not a party */
-		initStringInfo(&buf);
-		for (int i = 0; i < n; i++)
-		{
-			size_t		nlen;
-
-			appendStringInfo(&buf, "%s\"%s\" (%s, %s, withdrawn %s)",
-							 i == 0 ? "" : " and ",
-							 secpact_utf8_to_server(withdrawn[i]->name,
-													strlen(withdrawn[i]->name), &nlen),
-							 withdrawn[i]->alpha2, withdrawn[i]->alpha4, withdrawn[i]->withdrawn);
-		}
-		return psprintf("This was the ISO 3166-1 code or name of %s, now in ISO 3166-3; it was never a state, so it is no party.",
-						buf.data);
-	}
+	if ((hint = hint_withdrawn(s, len)) != NULL)
+		return hint;
 	if (status == PARTY_PARSE_AMBIGUOUS_NAME)
 	{
 		PartyCode	named[6];
@@ -101,25 +139,8 @@ party_parse_hint(PartyParseStatus status, const char *s, size_t len)
 	if ((n = party_suggest(s, len, suggestions, 3)) > 0)
 		return psprintf(n == 1 ? "Perhaps you meant %s." : "Perhaps you meant one of %s.",
 						describe_parties(suggestions, n));
-	{
-		/* a near miss of a translation: name it as it is spelled there */
-		const char *spelled[3];
-		StringInfoData buf;
-
-		if ((n = party_translated_suggest(s, len, suggestions, spelled, 3)) > 0)
-		{
-			initStringInfo(&buf);
-			for (int i = 0; i < n; i++)
-			{
-				size_t		slen;
-
-				appendStringInfo(&buf, "%s\"%s\" (%s)", i > 0 ? ", " : "",
-								 secpact_utf8_to_server(spelled[i], strlen(spelled[i]), &slen),
-								 party_lookup(suggestions[i])->text);
-			}
-			return psprintf(n == 1 ? "Perhaps you meant %s." : "Perhaps you meant one of %s.", buf.data);
-		}
-	}
+	if ((hint = hint_near_translation(s, len)) != NULL)
+		return hint;
 	if (status == PARTY_PARSE_UNKNOWN_NAME)
 		return pstrdup("SELECT * FROM parties(include_former => true) lists every known party.");
 	return NULL;

@@ -319,23 +319,16 @@ tuple_dates(HeapTuple tuple, TupleDesc desc, AgreementDates *a)
 	a->signed_last = partial_date_last(a->signed_on, a->signed_precision);
 }
 
-PG_FUNCTION_INFO_V1(agreement_supersession_check);
-Datum
-agreement_supersession_check(PG_FUNCTION_ARGS)
+/*
+ * The trigger is an AFTER INSERT OR UPDATE row trigger on the registry
+ * itself: the owner it reads as is the owner of the table the trigger fires
+ * on.  The schema secpact is the extension's.
+ */
+static void
+check_trigger_event(FunctionCallInfo fcinfo)
 {
 	TriggerData *trigdata = (TriggerData *) fcinfo->context;
-	Relation	rel;
-	TupleDesc	desc;
-	HeapTuple	tuple;
 	Oid			registry;
-	Oid			save_userid;
-	int			save_sec_context;
-	AgreementDates row;
-	bool		isnull;
-	Datum		parties;
-	LOCKTAG		tag;
-	bool		new_link;		/* supersedes is new: walk the chain */
-	bool		new_dates = false;	/* dates changed: check those superseding it */
 
 	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_AFTER(trigdata->tg_event) ||
 		!TRIGGER_FIRED_FOR_ROW(trigdata->tg_event) ||
@@ -343,52 +336,81 @@ agreement_supersession_check(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("agreement_supersession_check() must be fired after insert or update, for each row")));
-	rel = trigdata->tg_relation;
-
-	/*
-	 * Only on the registry itself: the owner it reads as is the owner of the
-	 * table the trigger fires on.  The schema secpact is the extension's.
-	 */
 	registry = get_relname_relid("agreement", get_namespace_oid("secpact", false));
-	if (RelationGetRelid(rel) != registry)
+	if (RelationGetRelid(trigdata->tg_relation) != registry)
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("agreement_supersession_check() fires only on secpact.agreement")));
+}
 
-	desc = RelationGetDescr(rel);
-	tuple = TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event) ? trigdata->tg_newtuple :
-		trigdata->tg_trigtuple;
-	tuple_dates(tuple, desc, &row);
-	if (TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event))
+/*
+ * The row's dates, and what to check: *new_link when supersedes is new
+ * (walk the chain), *new_dates when the dates changed (check those
+ * superseding it).  False when an update changed nothing this checks.
+ */
+static bool
+changes_to_check(TriggerData *trigdata, HeapTuple tuple, AgreementDates *row,
+				 bool *new_link, bool *new_dates)
+{
+	TupleDesc	desc = RelationGetDescr(trigdata->tg_relation);
+	AgreementDates old;
+
+	tuple_dates(tuple, desc, row);
+	*new_dates = false;
+	if (!TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event))
 	{
-		AgreementDates old;
-
-		tuple_dates(trigdata->tg_trigtuple, desc, &old);
-		new_link = row.has_supersedes &&
-			(!old.has_supersedes || old.supersedes != row.supersedes);
-		new_dates = row.has_entry != old.has_entry ||
-			row.entry_into_force != old.entry_into_force || row.signed_on != old.signed_on ||
-			row.entry_precision != old.entry_precision || row.signed_precision != old.signed_precision;
-		if (!new_link && !new_dates)
-			return PointerGetDatum(NULL);	/* nothing this checks has changed */
+		*new_link = row->has_supersedes;
+		return true;
 	}
-	else
-		new_link = row.has_supersedes;
+	tuple_dates(trigdata->tg_trigtuple, desc, &old);
+	*new_link = row->has_supersedes &&
+		(!old.has_supersedes || old.supersedes != row->supersedes);
+	*new_dates = row->has_entry != old.has_entry ||
+		row->entry_into_force != old.entry_into_force || row->signed_on != old.signed_on ||
+		row->entry_precision != old.entry_precision || row->signed_precision != old.signed_precision;
+	return *new_link || *new_dates;
+}
 
-	{
-		int			attnum = SPI_fnumber(desc, "parties");
+/* One writer of a dyad's supersessions at a time, until commit. */
+static void
+lock_dyad(TupleDesc desc, HeapTuple tuple)
+{
+	int			attnum = SPI_fnumber(desc, "parties");
+	bool		isnull;
+	Datum		parties;
+	LOCKTAG		tag;
 
-		/* a dyad: 4 bytes by value */
-		if (attnum <= 0 || TupleDescAttr(desc, attnum - 1)->attlen != 4 ||
-			!TupleDescAttr(desc, attnum - 1)->attbyval)
-			elog(ERROR, "secpact.agreement has no column parties of type dyad");
-		parties = heap_getattr(tuple, attnum, desc, &isnull);
-	}
-
-	/* one writer of a dyad's supersessions at a time, until commit */
+	/* a dyad: 4 bytes by value */
+	if (attnum <= 0 || TupleDescAttr(desc, attnum - 1)->attlen != 4 ||
+		!TupleDescAttr(desc, attnum - 1)->attbyval)
+		elog(ERROR, "secpact.agreement has no column parties of type dyad");
+	parties = heap_getattr(tuple, attnum, desc, &isnull);
 	SET_LOCKTAG_ADVISORY(tag, MyDatabaseId, SUPERSESSION_LOCK_KEY,
 						 isnull ? 0 : hash_uint32(DatumGetUInt32(parties)) % SUPERSESSION_LOCKS, 2);
 	(void) LockAcquire(&tag, ExclusiveLock, false, false);
+}
+
+PG_FUNCTION_INFO_V1(agreement_supersession_check);
+Datum
+agreement_supersession_check(PG_FUNCTION_ARGS)
+{
+	TriggerData *trigdata = (TriggerData *) fcinfo->context;
+	Relation	rel;
+	HeapTuple	tuple;
+	Oid			save_userid;
+	int			save_sec_context;
+	AgreementDates row;
+	bool		new_link;		/* supersedes is new: walk the chain */
+	bool		new_dates;		/* dates changed: check those superseding it */
+
+	check_trigger_event(fcinfo);
+	rel = trigdata->tg_relation;
+	tuple = TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event) ? trigdata->tg_newtuple :
+		trigdata->tg_trigtuple;
+	if (!changes_to_check(trigdata, tuple, &row, &new_link, &new_dates))
+		return PointerGetDatum(NULL);	/* nothing this checks has changed */
+
+	lock_dyad(RelationGetDescr(rel), tuple);
 
 	GetUserIdAndSecContext(&save_userid, &save_sec_context);
 	SetUserIdAndSecContext(rel->rd_rel->relowner,
