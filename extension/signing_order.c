@@ -100,11 +100,103 @@ receiver_startup(DestReceiver *self, int operation, TupleDesc typeinfo)
 		elog(ERROR, "registry query returned %d columns instead of %d", typeinfo->natts, ncols);
 }
 
+/*
+ * Whether the row is of the kind asked for.  The kind is compared here rather
+ * than in the query, so that it is the caller's collation's equality, as in
+ * partners(): a nondeterministic collation may find kinds equal whose bytes
+ * differ.
+ */
+static bool
+row_of_kind(FirstSigningReceiver *r, TupleTableSlot *slot)
+{
+	return r->kind == NULL ||
+		(!slot->tts_isnull[COL_KIND] &&
+		 DatumGetBool(DirectFunctionCall2Coll(texteq, r->kind_collation,
+											  slot->tts_values[COL_KIND],
+											  PointerGetDatum(r->kind))));
+}
+
+/*
+ * Grouped by kind (ORDER BY kind COLLATE "C": equal kinds are equal bytes,
+ * the default collation being deterministic): a new kind ends the group
+ * before.  False for a row without a kind, which no group takes.
+ */
+static bool
+follow_kind_group(FirstSigningReceiver *r, TupleTableSlot *slot)
+{
+	text	   *kind;
+
+	if (slot->tts_isnull[COL_KIND])
+		return false;
+	kind = DatumGetTextPP(slot->tts_values[COL_KIND]);
+	if (r->group_kind == NULL ||
+		VARSIZE_ANY_EXHDR(kind) != VARSIZE_ANY_EXHDR(r->group_kind) ||
+		memcmp(VARDATA_ANY(kind), VARDATA_ANY(r->group_kind), VARSIZE_ANY_EXHDR(kind)) != 0)
+	{
+		MemoryContext old;
+
+		if (r->group_kind != NULL)
+			r->group_end(r);
+		old = MemoryContextSwitchTo(r->group_cxt);
+		r->group_kind = DatumGetTextPCopy(slot->tts_values[COL_KIND]);
+		MemoryContextSwitchTo(old);
+	}
+	return true;
+}
+
+/* The row as a signing; a partial date spans every day of its period. */
+static void
+row_signing(FirstSigningReceiver *r, TupleTableSlot *slot, Signing *signing)
+{
+	signing->day = DatumGetDateADT(slot->tts_values[COL_SIGNED_ON]);
+	signing->order = slot->tts_isnull[COL_DAY_ORDER] ? SIGNING_ORDER_UNKNOWN :
+		DatumGetInt16(slot->tts_values[COL_DAY_ORDER]);
+	signing->id = DatumGetInt64(slot->tts_values[COL_ID]);
+	/* a partial date: every day of its period, up to the last */
+	signing->span = 0;
+	if (r->group_end != NULL && !slot->tts_isnull[COL_LAST_DATE])
+	{
+		DateADT		last = DatumGetDateADT(slot->tts_values[COL_LAST_DATE]);
+
+		if (last > signing->day && !DATE_NOT_FINITE(signing->day))
+			signing->span = last - signing->day;
+	}
+	else if (!slot->tts_isnull[COL_LAST])
+	{
+		DateADT		last = r->last_is_date ? DatumGetDateADT(slot->tts_values[COL_LAST]) :
+			partial_date_last(signing->day,
+							  partial_precision_from_datum(slot->tts_values[COL_LAST]));
+
+		if (last > signing->day && !DATE_NOT_FINITE(signing->day))
+			signing->span = last - signing->day;
+	}
+}
+
+/*
+ * The entry of the table of first signings the dyad's row goes to, or -1
+ * when it goes to none.
+ */
+static int
+dyad_entry(FirstSigningReceiver *r, DyadCode dyad)
+{
+	PartyCode	other;
+	int			entry;
+
+	if (r->hub == 0)
+		return party_row(DYAD_FIRST(dyad)) * party_table_len + party_row(DYAD_SECOND(dyad));
+	/* the query asked for the hub's agreements only */
+	if (!dyad_counterpart(dyad, r->hub, &other))
+		return -1;
+	entry = party_row(other);
+	if (r->states_only && party_table[entry].is_organisation)
+		return -1;
+	return entry;
+}
+
 static bool
 receiver_receive(TupleTableSlot *slot, DestReceiver *self)
 {
 	FirstSigningReceiver *r = (FirstSigningReceiver *) self;
-	DyadCode	dyad;
 	Signing		signing;
 	int			entry;
 
@@ -113,81 +205,14 @@ receiver_receive(TupleTableSlot *slot, DestReceiver *self)
 	if (slot->tts_isnull[COL_PARTIES] || slot->tts_isnull[COL_SIGNED_ON] ||
 		slot->tts_isnull[COL_ID])
 		return true;
-
-	/*
-	 * The kind is compared here rather than in the query, so that it is the
-	 * caller's collation's equality, as in partners(): a nondeterministic
-	 * collation may find kinds equal whose bytes differ.
-	 */
-	if (r->kind != NULL &&
-		(slot->tts_isnull[COL_KIND] ||
-		 !DatumGetBool(DirectFunctionCall2Coll(texteq, r->kind_collation,
-											   slot->tts_values[COL_KIND],
-											   PointerGetDatum(r->kind)))))
+	if (!row_of_kind(r, slot))
 		return true;
-
-	/*
-	 * Grouped by kind (ORDER BY kind COLLATE "C": equal kinds are equal
-	 * bytes, the default collation being deterministic): a new kind ends the
-	 * group before.
-	 */
-	if (r->group_end != NULL)
-	{
-		text	   *kind;
-
-		if (slot->tts_isnull[COL_KIND])
-			return true;
-		kind = DatumGetTextPP(slot->tts_values[COL_KIND]);
-		if (r->group_kind == NULL ||
-			VARSIZE_ANY_EXHDR(kind) != VARSIZE_ANY_EXHDR(r->group_kind) ||
-			memcmp(VARDATA_ANY(kind), VARDATA_ANY(r->group_kind), VARSIZE_ANY_EXHDR(kind)) != 0)
-		{
-			MemoryContext old;
-
-			if (r->group_kind != NULL)
-				r->group_end(r);
-			old = MemoryContextSwitchTo(r->group_cxt);
-			r->group_kind = DatumGetTextPCopy(slot->tts_values[COL_KIND]);
-			MemoryContextSwitchTo(old);
-		}
-	}
-	dyad = DatumGetDyad(slot->tts_values[COL_PARTIES]);
-	signing.day = DatumGetDateADT(slot->tts_values[COL_SIGNED_ON]);
-	signing.order = slot->tts_isnull[COL_DAY_ORDER] ? SIGNING_ORDER_UNKNOWN :
-		DatumGetInt16(slot->tts_values[COL_DAY_ORDER]);
-	signing.id = DatumGetInt64(slot->tts_values[COL_ID]);
-	/* a partial date: every day of its period, up to the last */
-	signing.span = 0;
-	if (r->group_end != NULL && !slot->tts_isnull[COL_LAST_DATE])
-	{
-		DateADT		last = DatumGetDateADT(slot->tts_values[COL_LAST_DATE]);
-
-		if (last > signing.day && !DATE_NOT_FINITE(signing.day))
-			signing.span = last - signing.day;
-	}
-	else if (!slot->tts_isnull[COL_LAST])
-	{
-		DateADT		last = r->last_is_date ? DatumGetDateADT(slot->tts_values[COL_LAST]) :
-			partial_date_last(signing.day,
-							  partial_precision_from_datum(slot->tts_values[COL_LAST]));
-
-		if (last > signing.day && !DATE_NOT_FINITE(signing.day))
-			signing.span = last - signing.day;
-	}
-
-	if (r->hub != 0)
-	{
-		PartyCode	other;
-
-		/* the query asked for the hub's agreements only */
-		if (!dyad_counterpart(dyad, r->hub, &other))
-			return true;
-		entry = party_row(other);
-		if (r->states_only && party_table[entry].is_organisation)
-			return true;
-	}
-	else
-		entry = party_row(DYAD_FIRST(dyad)) * party_table_len + party_row(DYAD_SECOND(dyad));
+	if (r->group_end != NULL && !follow_kind_group(r, slot))
+		return true;
+	row_signing(r, slot, &signing);
+	entry = dyad_entry(r, DatumGetDyad(slot->tts_values[COL_PARTIES]));
+	if (entry < 0)
+		return true;
 
 	if (first_signing_offer(&r->firsts[entry], &signing))
 	{
@@ -262,6 +287,90 @@ static const RegistrySource registry_membership_dyads_1_2 = {
 	" FROM secpact.membership_pairs() a", true
 };
 
+/* The receiver's callbacks and filters. */
+static void
+receiver_init(FirstSigningReceiver *r, text *kind, Oid collation,
+			  const RegistrySource *source)
+{
+	r->pub.receiveSlot = receiver_receive;
+	r->pub.rStartup = receiver_startup;
+	r->pub.rShutdown = receiver_shutdown;
+	r->pub.rDestroy = receiver_destroy;
+	r->pub.mydest = DestNone;
+	r->kind = kind;
+	r->last_is_date = source->last_is_date;
+	r->kind_collation = OidIsValid(collation) ? collation : DEFAULT_COLLATION_OID;
+}
+
+/* One typed parameter of the registry query, as $n. */
+static int
+add_param(ParamListInfo params, int n, Datum value, Oid type)
+{
+	params->params[n].value = value;
+	params->params[n].isnull = false;
+	params->params[n].pflags = PARAM_FLAG_CONST;
+	params->params[n].ptype = type;
+	return n + 1;
+}
+
+/*
+ * The registry query into query, and its parameters (the hub, as_of): NULL,
+ * not an empty list, when there are none (Citus dereferences it).
+ */
+static ParamListInfo
+registry_query(FirstSigningReceiver *r, bool with_kind, DateADT *as_of,
+			   const RegistrySource *source, StringInfo query)
+{
+	int			nparams = (r->hub != 0) + (as_of != NULL);
+	ParamListInfo params = nparams > 0 ? makeParamList(nparams) : NULL;
+	int			n = 0;
+	bool		distinct_dyads;
+
+	/*
+	 * Every name is qualified, so the caller's search_path never reaches the
+	 * query; parameters are typed, so none is resolved by name either.  The
+	 * party parameter is the extension's own type (a member, not a type found
+	 * by name), and OPERATOR(schema.@>) between the column's dyad and it is
+	 * then an exact match that only the extension's operator can be: an
+	 * operator of that name and those types cannot exist twice in a schema.
+	 */
+	initStringInfo(query);
+	/*
+	 * Every pair's first signing, over a registry Citus distributes by
+	 * parties: DISTINCT ON the distribution column runs in the shards, which
+	 * send one row a dyad rather than every agreement.  The order is
+	 * signing_precedes' (day, order known first, id).  A kind is compared by
+	 * the receiver, so with one every row still comes.
+	 */
+	distinct_dyads = r->hub == 0 && !with_kind && source == &registry_agreements &&
+		registry_is_distributed();
+	appendStringInfo(query, distinct_dyads ? "SELECT DISTINCT ON (a.parties) %s" : "SELECT %s",
+					 source->columns);
+	if (with_kind)
+		appendStringInfoString(query, ", a.kind");
+	appendStringInfoString(query, source->from);
+	if (r->hub != 0)
+	{
+		Oid			party_type = secpact_members()->party;
+
+		if (!OidIsValid(party_type))
+			elog(ERROR, "the extension secpact is not installed in this database");
+		n = add_param(params, n, PartyGetDatum(r->hub), party_type);
+		appendStringInfo(query, " WHERE a.parties OPERATOR(%s.@>) $%d",
+						 quote_identifier(get_namespace_name(type_namespace(party_type))), n);
+	}
+	if (as_of != NULL)
+	{
+		n = add_param(params, n, DateADTGetDatum(*as_of), DATEOID);
+		appendStringInfo(query, " %s a.signed_on OPERATOR(pg_catalog.<=) $%d",
+						 n == 1 ? "WHERE" : "AND", n);
+	}
+	Assert(n == nparams);
+	if (distinct_dyads)
+		appendStringInfoString(query, " ORDER BY a.parties, a.signed_on, a.day_order NULLS LAST, a.id");
+	return params;
+}
+
 /*
  * Reads the registry's agreements (the hub's, when hub is not 0) into the
  * receiver's table of first signings.  kind (compared in collation) and
@@ -272,77 +381,14 @@ scan_registry(FirstSigningReceiver *r, text *kind, Oid collation, DateADT *as_of
 			  const RegistrySource *source)
 {
 	StringInfoData query;
-	ParamListInfo params;
 	SPIExecuteOptions options;
-	int			nparams = (r->hub != 0) + (as_of != NULL);
-	int			n = 0;
 	int			ret;
 
 	registry_guard_check();
-	r->pub.receiveSlot = receiver_receive;
-	r->pub.rStartup = receiver_startup;
-	r->pub.rShutdown = receiver_shutdown;
-	r->pub.rDestroy = receiver_destroy;
-	r->pub.mydest = DestNone;
-	r->kind = kind;
-	r->last_is_date = source->last_is_date;
-	r->kind_collation = OidIsValid(collation) ? collation : DEFAULT_COLLATION_OID;
-
-	/*
-	 * Every name is qualified, so the caller's search_path never reaches the
-	 * query; parameters are typed, so none is resolved by name either.  The
-	 * party parameter is the extension's own type (a member, not a type found
-	 * by name), and OPERATOR(schema.@>) between the column's dyad and it is
-	 * then an exact match that only the extension's operator can be: an
-	 * operator of that name and those types cannot exist twice in a schema.
-	 */
-	initStringInfo(&query);
-	/*
-	 * Every pair's first signing, over a registry Citus distributes by
-	 * parties: DISTINCT ON the distribution column runs in the shards, which
-	 * send one row a dyad rather than every agreement.  The order is
-	 * signing_precedes' (day, order known first, id).  A kind is compared by
-	 * the receiver, so with one every row still comes.
-	 */
-	if (r->hub == 0 && kind == NULL && source == &registry_agreements && registry_is_distributed())
-		appendStringInfo(&query, "SELECT DISTINCT ON (a.parties) %s", source->columns);
-	else
-		appendStringInfo(&query, "SELECT %s", source->columns);
-	if (kind != NULL)
-		appendStringInfoString(&query, ", a.kind");
-	appendStringInfoString(&query, source->from);
-	/* no parameters: NULL, not an empty list (Citus dereferences it) */
-	params = nparams > 0 ? makeParamList(nparams) : NULL;
-	if (r->hub != 0)
-	{
-		Oid			party_type = secpact_members()->party;
-
-		if (!OidIsValid(party_type))
-			elog(ERROR, "the extension secpact is not installed in this database");
-		params->params[n].value = PartyGetDatum(r->hub);
-		params->params[n].isnull = false;
-		params->params[n].pflags = PARAM_FLAG_CONST;
-		params->params[n].ptype = party_type;
-		n++;
-		appendStringInfo(&query, " WHERE a.parties OPERATOR(%s.@>) $%d",
-						 quote_identifier(get_namespace_name(type_namespace(party_type))), n);
-	}
-	if (as_of != NULL)
-	{
-		params->params[n].value = DateADTGetDatum(*as_of);
-		params->params[n].isnull = false;
-		params->params[n].pflags = PARAM_FLAG_CONST;
-		params->params[n].ptype = DATEOID;
-		n++;
-		appendStringInfo(&query, " %s a.signed_on OPERATOR(pg_catalog.<=) $%d",
-						 n == 1 ? "WHERE" : "AND", n);
-	}
-	Assert(n == nparams);
-	if (strncmp(query.data, "SELECT DISTINCT ON", 18) == 0)
-		appendStringInfoString(&query, " ORDER BY a.parties, a.signed_on, a.day_order NULLS LAST, a.id");
+	receiver_init(r, kind, collation, source);
 
 	memset(&options, 0, sizeof(options));
-	options.params = params;
+	options.params = registry_query(r, kind != NULL, as_of, source, &query);
 	options.read_only = true;	/* STABLE: the caller's snapshot */
 	options.dest = &r->pub;
 
