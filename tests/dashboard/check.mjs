@@ -2,8 +2,8 @@
 // chromium): serves a built site on 127.0.0.1, opens every page, and checks
 // that it renders without a console error, a failed request or a request
 // anywhere but this server, shows the bundled data's numbers, and draws a
-// map and charts that are not blank.  Prints one line per check, ending in
-// ": ok" or ": FAILED: why".
+// map and charts that are not blank.  Prints one line per check, as
+// tests/lib/report.sh writes them ("ok - dashboard: ...", "not ok - ...").
 //   node tests/dashboard/check.mjs --site DIR --work DIR [--in-force N --unknown N]
 //        [--docs PNG]   also compare the overview's screenshot with PNG
 //        [--shot PNG]   only write the overview's screenshot to PNG
@@ -28,8 +28,8 @@ const {values: args} = parseArgs({
 const site = resolve(args.site);
 const work = resolve(args.work);
 let failures = 0;
-const ok = (what) => console.log(`dashboard: ${what}: ok`);
-const failed = (what, why) => { console.log(`dashboard: ${what}: FAILED: ${why}`); failures++; };
+const ok = (what) => console.log(`ok - dashboard: ${what}`);
+const failed = (what, why) => { console.log(`not ok - dashboard: ${what}: ${why}`); failures++; };
 const check = (what, why) => (why ? failed(what, why) : ok(what));
 
 // The overview's screenshot: one viewport for the README and the suite.

@@ -38,18 +38,51 @@ sub _lines
 	return @lines;
 }
 
+# How a suite's output reports its cases.  Every suite of this tree writes
+# tests/lib/report.sh's convention, TAP's own unnumbered result lines:
+#   "ok - <suite>: <case>", "not ok - <suite>: <case>: <why>",
+#   "ok - <message> # SKIP" and "# <note>".
+# Two programs keep their own formats, read as the formats they are:
+# pg_regress's (15: "test party ... ok 12 ms"; 16 and later TAP, "ok 1 -
+# party 12 ms", "+" for a parallel group, "not ok 2 - dyad") and cmocka's
+# ("[       OK ] name").
+my %formats = (
+	report => sub {
+		my ($name, $line) = @_;
+		return ('skip', $1) if $line =~ /^ok - (.*) # SKIP$/;
+		return ('pass', $1) if $line =~ /^ok - (.*)$/;
+		return ('fail', $1) if $line =~ /^not ok - (.*)$/;
+		return ('note', $1) if $line =~ /^# ?(.*)$/;
+		return ();
+	},
+	pg_regress => sub {
+		my ($name, $line) = @_;
+		return ('pass', $line) if $line =~ /^((test| ) +[a-z_0-9]+ +\.\.\. ok|ok +[0-9]+ +[-+] +[a-z_0-9]+)/;
+		return ('fail', $line) if $line =~ /^((test| ) +[a-z_0-9]+ +\.\.\. FAILED|not ok +[0-9]+ +[-+] +[a-z_0-9]+)/;
+		return ();
+	},
+	cmocka => sub {
+		my ($name, $line) = @_;
+		return ('note', "  $1") if $line =~ /^note: (.*)/;
+		return ('pass', "$name: $1") if $line =~ /^\[       OK \] (\S+)$/;
+		return ('fail', "$name: $1") if $line =~ /^\[  FAILED  \] ([A-Za-z_]\S*)$/;
+		return ('skip', "$name: $1") if $line =~ /^\[  SKIPPED \] ([A-Za-z_]\S*)$/;
+		return ();
+	});
+
 # Options:
 #   name      the suite, as its summary line says it ("regress")
-#   cmd       the command, a list
+#   cmd       the command, a list (or a list of them)
 #   cluster   run it against a throwaway cluster; conf => ["guc=value"]
-#   pass      a line that reports a passed case
-#   fail      a line that reports a failed case
-#   skip      a line that reports a skipped check
-#   show      the lines to show as comments: 'all', 'none', or a pattern
-#   cmocka    the output is cmocka's, test by test ("[       OK ] name")
+#   format    how its output reports cases: report (the default), pg_regress
+#             or cmocka, as above
+#   exit_case the one case of a suite whose exit status is its result
 #   on_failure a sub run when anything failed, to show more (its lines noted)
-# A command that exits non-zero with no failed case reported is one failure;
-# so is a backend that crashed in the suite's cluster.
+# Passed cases, skipped ones and notes are shown (as TAP comments, which
+# tools/run-tests prints); a failed case is the TAP failure itself.  Other
+# lines are shown only when the command failed.  A command that exits
+# non-zero with no failed case reported is one failure; so is a backend that
+# crashed in the suite's cluster.
 sub run_suite
 {
 	my (%s) = @_;
@@ -57,7 +90,8 @@ sub run_suite
 	my ($node, %env);
 	my ($failed, $reported) = (0, 0);
 	my @cmds = ref $s{cmd}[0] ? @{ $s{cmd} } : ($s{cmd});
-	my $show = $s{show} // 'all';
+	my $format = $s{format} // 'report';
+	my $read = $formats{$format} or die "run_suite: unknown format $format";
 
 	mkdir 'results';
 	mkdir 'results/logs';
@@ -74,26 +108,21 @@ sub run_suite
 		my $cmd_failed = 0;
 		my @lines = _lines($log);
 
+		my @other;
 		for my $line (@lines)
 		{
-			if ($s{cmocka})
-			{
-				note("  $1") if $line =~ /^note: (.*)/;
-				if ($line =~ /^\[       OK \] (\S+)$/) { pass("$name: $1"); $reported++ }
-				elsif ($line =~ /^\[  FAILED  \] ([A-Za-z_]\S*)$/) { fail("$name: $1"); $cmd_failed++ }
-				elsif ($line =~ /^\[  SKIPPED \] ([A-Za-z_]\S*)$/) { Test::More->builder->skip("$name: $1"); $reported++ }
-				next;
-			}
-			note($line) if $show eq 'all' || (ref $show && $line =~ $show);
-			if ($s{fail} && $line =~ $s{fail}) { fail($line); $cmd_failed++ }
-			elsif ($s{skip} && $line =~ $s{skip}) { Test::More->builder->skip($line); $reported++ }
-			elsif ($s{pass} && $line =~ $s{pass}) { pass($line); $reported++ }
+			my ($kind, $text) = $read->($name, $line);
+
+			if (!defined $kind) { push @other, $line }
+			elsif ($kind eq 'note') { note($text) }
+			elsif ($kind eq 'pass') { note("ok - $text") if $format eq 'report'; pass($text); $reported++ }
+			elsif ($kind eq 'skip') { note($text); Test::More->builder->skip($text); $reported++ }
+			else { fail($text); $cmd_failed++ }
 		}
+		# what the command said besides its cases, when it failed
+		note($_) for ($rc != 0 || $cmd_failed) ? @other[ ($#other > 99 ? $#other - 99 : 0) .. $#other ] : ();
 		if ($rc != 0 && $cmd_failed == 0)
 		{
-			# what the command said last, unless it was all shown already
-			if ($s{cmocka}) { note($_) for @lines }
-			elsif ($show ne 'all') { note($_) for @lines[ ($#lines > 19 ? $#lines - 19 : 0) .. $#lines ] }
 			fail("$name: @$cmd exited with $rc");
 			$cmd_failed++;
 		}

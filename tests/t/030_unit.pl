@@ -5,4 +5,4 @@ use FindBin;
 use lib "$FindBin::Bin/../lib";
 use SecpactSuite qw(run_suite);
 
-run_suite(name => 'unit', cmocka => 1, cmd => [ map { [$_] } glob('tests/unit/*.bin') ]);
+run_suite(name => 'unit', format => 'cmocka', cmd => [ map { [$_] } glob('tests/unit/*.bin') ]);

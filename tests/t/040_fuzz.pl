@@ -5,5 +5,4 @@ use FindBin;
 use lib "$FindBin::Bin/../lib";
 use SecpactSuite qw(run_suite);
 
-run_suite(name => 'fuzz', cmd => [ 'tools/run-fuzz', $ENV{FUZZ_SMOKE_SECONDS} || 5 ],
-	fail => qr/^fuzz .*: FAILED$/, pass => qr/^fuzz /);
+run_suite(name => 'fuzz', cmd => [ 'tools/run-fuzz', $ENV{FUZZ_SMOKE_SECONDS} || 5 ]);

@@ -5,5 +5,5 @@ use FindBin;
 use lib "$FindBin::Bin/../lib";
 use SecpactSuite qw(run_suite);
 
-run_suite(name => 'integration', cluster => 1, cmocka => 1,
+run_suite(name => 'integration', cluster => 1, format => 'cmocka',
 	cmd => [ map { [$_] } glob('tests/integration/*.it') ]);

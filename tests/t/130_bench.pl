@@ -7,6 +7,4 @@ use FindBin;
 use lib "$FindBin::Bin/../lib";
 use SecpactSuite qw(run_suite);
 
-run_suite(name => 'bench', cmd => [ 'bench/run', '--smoke' ],
-	show => qr/^bench: .*(in every shape|between shapes)$/,
-	pass => qr/the same answer in every shape$/, fail => qr/DIFFERENT answers between shapes$/);
+run_suite(name => 'bench', cmd => [ 'bench/run', '--smoke' ]);
