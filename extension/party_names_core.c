@@ -69,23 +69,20 @@ run_length(const char *s, size_t i, size_t len, bool (*ok) (char), size_t max)
 	return n;
 }
 
-int
-party_names_language(const char *s, size_t len)
+/*
+ * Reads a POSIX locale name, language[_TERRITORY][.codeset][@modifier] (or
+ * '-' before the territory), into its lower-case language, upper-case
+ * territory and lower-case modifier; false when it is not of that form.
+ */
+static bool
+parse_locale(const char *s, size_t len, char lang[4], char territory[4], char modifier[33])
 {
-	char		lang[4] = {0},
-				territory[4] = {0},
-				modifier[33] = {0},
-				candidate[48];
 	size_t		i = 0,
 				n;
-	int			found;
-
-	if ((len == 1 && s[0] == 'C') || (len == 5 && memcmp(s, "POSIX", 5) == 0))
-		return PARTY_NAMES_ENGLISH;
 
 	n = run_length(s, i, len, ascii_alpha, 3);
 	if (n < 2 || n > 3)
-		return PARTY_NAMES_MALFORMED;
+		return false;
 	for (size_t k = 0; k < n; k++)
 		lang[k] = ascii_lower(s[k]);
 	i = n;
@@ -94,7 +91,7 @@ party_names_language(const char *s, size_t len)
 		i++;
 		n = run_length(s, i, len, ascii_alnum, 3);
 		if (n != 2 && n != 3)
-			return PARTY_NAMES_MALFORMED;
+			return false;
 		for (size_t k = 0; k < n; k++)
 			territory[k] = ascii_upper(s[i + k]);
 		i += n;
@@ -106,7 +103,7 @@ party_names_language(const char *s, size_t len)
 		while (i + n < len && (ascii_alnum(s[i + n]) || s[i + n] == '-') && n <= 32)
 			n++;
 		if (n == 0 || n > 32)
-			return PARTY_NAMES_MALFORMED;
+			return false;
 		i += n;					/* the codeset says nothing about the language */
 	}
 	if (i < len && s[i] == '@')
@@ -114,12 +111,26 @@ party_names_language(const char *s, size_t len)
 		i++;
 		n = run_length(s, i, len, ascii_alnum, 32);
 		if (n == 0 || n > 32)
-			return PARTY_NAMES_MALFORMED;
+			return false;
 		for (size_t k = 0; k < n; k++)
 			modifier[k] = ascii_lower(s[i + k]);
 		i += n;
 	}
-	if (i != len)
+	return i == len;
+}
+
+int
+party_names_language(const char *s, size_t len)
+{
+	char		lang[4] = {0},
+				territory[4] = {0},
+				modifier[33] = {0},
+				candidate[48];
+	int			found;
+
+	if ((len == 1 && s[0] == 'C') || (len == 5 && memcmp(s, "POSIX", 5) == 0))
+		return PARTY_NAMES_ENGLISH;
+	if (!parse_locale(s, len, lang, territory, modifier))
 		return PARTY_NAMES_MALFORMED;
 	if (strcmp(lang, "en") == 0)
 		return PARTY_NAMES_ENGLISH;
@@ -407,6 +418,59 @@ code_points(const char *s, size_t len, int32_t *out, int max)
 	return i < len ? -1 : n;
 }
 
+/*
+ * A near miss keeps its first or its second character: that test reads two
+ * characters, and leaves the edit distance to a few dozen of the 58,000
+ * spellings (error hints and soft errors pay for it).
+ */
+static bool
+shares_a_first_character(const PartyNameEntry *e, const int32_t *input, int nin)
+{
+	size_t		at = 0;
+	int32_t		c1 = next_code_point((const unsigned char *) party_names_text + e->text, e->len, &at);
+	int32_t		c2 = at < e->len ?
+		next_code_point((const unsigned char *) party_names_text + e->text, e->len, &at) : -1;
+
+	return c1 == input[0] || (nin >= 2 && c2 == input[1]);
+}
+
+/*
+ * Keeps e at distance d among the *found nearest (at most max, nearest
+ * first), one spelling per party: the nearer of two spellings of a party.
+ */
+static void
+keep_nearest(const PartyNameEntry **out, int *best_distance, int *found, int max,
+			 const PartyNameEntry *e, int d)
+{
+	int			pos,
+				same = -1;
+
+	for (int k = 0; k < *found; k++)
+		if (out[k]->key == e->key)
+			same = k;
+	if (same >= 0)
+	{
+		if (best_distance[same] <= d)
+			return;
+		/* a nearer spelling of a party already kept: drop the old one */
+		memmove(&out[same], &out[same + 1], sizeof(out[0]) * (size_t) (*found - same - 1));
+		memmove(&best_distance[same], &best_distance[same + 1],
+				sizeof(int) * (size_t) (*found - same - 1));
+		(*found)--;
+	}
+	for (pos = *found; pos > 0 && best_distance[pos - 1] > d; pos--)
+		;
+	if (pos >= max)
+		return;
+	if (*found == max)
+		(*found)--;
+	memmove(&out[pos + 1], &out[pos], sizeof(out[0]) * (size_t) (*found - pos));
+	memmove(&best_distance[pos + 1], &best_distance[pos], sizeof(int) * (size_t) (*found - pos));
+	out[pos] = e;
+	best_distance[pos] = d;
+	(*found)++;
+}
+
 int
 party_names_suggest(const char *s, size_t len, const PartyNameEntry **out, int max)
 {
@@ -435,53 +499,14 @@ party_names_suggest(const char *s, size_t len, const PartyNameEntry **out, int m
 	{
 		const PartyNameEntry *e = &party_names_index[i];
 		int			ncand,
-					d,
-					pos,
-					same = -1;
+					d;
 
-		if (abs((int) e->len - n) > 4 * limit)
+		if (abs((int) e->len - n) > 4 * limit || !shares_a_first_character(e, input, nin))
 			continue;
-		/*
-		 * A near miss keeps its first or its second character: that test
-		 * reads two characters, and leaves the edit distance to a few dozen
-		 * of the 58,000 spellings (error hints and soft errors pay for it).
-		 */
-		{
-			size_t		at = 0;
-			int32_t		c1 = next_code_point((const unsigned char *) party_names_text + e->text, e->len, &at);
-			int32_t		c2 = at < e->len ?
-				next_code_point((const unsigned char *) party_names_text + e->text, e->len, &at) : -1;
-
-			if (c1 != input[0] && (nin < 2 || c2 != input[1]))
-				continue;
-		}
 		ncand = code_points(party_names_text + e->text, e->len, cand, PARTY_NAMES_MAX_INPUT);
 		if (ncand <= 0 || (d = party_edit_distance(input, nin, cand, ncand, limit)) > limit)
 			continue;
-		for (int k = 0; k < found; k++)
-			if (out[k]->key == e->key)
-				same = k;
-		if (same >= 0)
-		{
-			if (best_distance[same] <= d)
-				continue;
-			/* a nearer spelling of a party already kept: drop the old one */
-			memmove(&out[same], &out[same + 1], sizeof(out[0]) * (size_t) (found - same - 1));
-			memmove(&best_distance[same], &best_distance[same + 1],
-					sizeof(int) * (size_t) (found - same - 1));
-			found--;
-		}
-		for (pos = found; pos > 0 && best_distance[pos - 1] > d; pos--)
-			;
-		if (pos >= max)
-			continue;
-		if (found == max)
-			found--;
-		memmove(&out[pos + 1], &out[pos], sizeof(out[0]) * (size_t) (found - pos));
-		memmove(&best_distance[pos + 1], &best_distance[pos], sizeof(int) * (size_t) (found - pos));
-		out[pos] = e;
-		best_distance[pos] = d;
-		found++;
+		keep_nearest(out, best_distance, &found, max, e, d);
 	}
 	return found;
 }
