@@ -551,6 +551,22 @@ emit_signing_day(ChartBuffer *b, const Chart *c, const Layout *lay, int g)
 	chart_buf_append_str(b, "</g>\n");
 }
 
+/* The chart's working arrays for n signings; false when out of memory. */
+static bool
+alloc_working_arrays(Chart *c, int n)
+{
+	c->sorted = chart_alloc(c, sizeof(*c->sorted) * (size_t) n);
+	c->tokens = chart_alloc(c, sizeof(*c->tokens) * (size_t) n);
+	c->lines = chart_alloc(c, sizeof(*c->lines) * (size_t) n);
+	c->groups = chart_alloc(c, sizeof(*c->groups) * (size_t) n);
+	c->ideal = chart_alloc(c, sizeof(double) * (size_t) n);
+	c->width = chart_alloc(c, sizeof(double) * (size_t) n);
+	c->centre = chart_alloc(c, sizeof(double) * (size_t) n);
+	c->work = chart_alloc(c, sizeof(double) * 3 * (size_t) n);
+	return c->sorted && c->tokens && c->lines && c->groups && c->ideal && c->width &&
+		c->centre && c->work;
+}
+
 ChartStatus
 chart_render(const ChartSpec *spec, const ChartAllocator *alloc,
 			 char **out, size_t *outlen, int *width_out, int *height_out)
@@ -567,16 +583,7 @@ chart_render(const ChartSpec *spec, const ChartAllocator *alloc,
 	c.spec = spec;
 	c.alloc = alloc;
 	chart_buf_init(&b, alloc);
-	c.sorted = chart_alloc(&c, sizeof(*c.sorted) * (size_t) n);
-	c.tokens = chart_alloc(&c, sizeof(*c.tokens) * (size_t) n);
-	c.lines = chart_alloc(&c, sizeof(*c.lines) * (size_t) n);
-	c.groups = chart_alloc(&c, sizeof(*c.groups) * (size_t) n);
-	c.ideal = chart_alloc(&c, sizeof(double) * (size_t) n);
-	c.width = chart_alloc(&c, sizeof(double) * (size_t) n);
-	c.centre = chart_alloc(&c, sizeof(double) * (size_t) n);
-	c.work = chart_alloc(&c, sizeof(double) * 3 * (size_t) n);
-	if (!c.sorted || !c.tokens || !c.lines || !c.groups || !c.ideal || !c.width ||
-		!c.centre || !c.work)
+	if (!alloc_working_arrays(&c, n))
 	{
 		chart_release_all(&c);
 		return CHART_NO_MEMORY;

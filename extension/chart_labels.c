@@ -4,6 +4,10 @@
  */
 #include "chart_core.h"
 
+/*
+ * One algorithm (pool adjacent violators) in three steps over shared arrays,
+ * kept in one function so that its argument reads in order.
+ */
 bool
 chart_spread_labels(int n, const double *ideal, const double *width,
 					double gap, double lo, double hi,

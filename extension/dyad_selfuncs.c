@@ -161,6 +161,32 @@ dyad_check_estimator_operator(Oid operator, const char *estimator, bool contains
 }
 
 /*
+ * dyad && constant: the rows involving either party of the constant, less
+ * the rows that are the constant itself, which involve both.
+ */
+static double
+overlap_selectivity(VariableStatData *vardata, AttStatsSlot *sslot, Const *constant)
+{
+	DyadCode	query = DatumGetDyad(constant->constvalue);
+	Oid			eq = secpact_members()->dyad_eq;
+	double		selec;
+
+	selec = (party_frequency(sslot, DYAD_FIRST(query)) +
+			 party_frequency(sslot, DYAD_SECOND(query))) *
+		(1.0 - null_fraction(vardata));
+
+	/*
+	 * Rows that are the query dyad itself involve both of its parties and
+	 * were counted twice.  var_eq_const gives their share of all rows, nulls
+	 * included, as selec now is.
+	 */
+	if (OidIsValid(eq))
+		selec -= var_eq_const(vardata, eq, InvalidOid, constant->constvalue,
+							  false, true, false);
+	return selec;
+}
+
+/*
  * The selectivity of a restriction clause between a dyad column and a
  * constant, or -1 when the clause or the statistics do not allow one here.
  * For @> and <@ the constant is a party, for && a dyad.
@@ -208,23 +234,7 @@ dyad_clause_selectivity(PlannerInfo *root, Oid operator, List *args,
 		selec = party_frequency(&sslot, DatumGetParty(constant->constvalue)) *
 			(1.0 - null_fraction(&vardata));
 	else
-	{
-		DyadCode	query = DatumGetDyad(constant->constvalue);
-		Oid			eq = secpact_members()->dyad_eq;
-
-		selec = (party_frequency(&sslot, DYAD_FIRST(query)) +
-				 party_frequency(&sslot, DYAD_SECOND(query))) *
-			(1.0 - null_fraction(&vardata));
-
-		/*
-		 * Rows that are the query dyad itself involve both of its parties and
-		 * were counted twice.  var_eq_const gives their share of all rows,
-		 * nulls included, as selec now is.
-		 */
-		if (OidIsValid(eq))
-			selec -= var_eq_const(&vardata, eq, InvalidOid, constant->constvalue,
-								  false, true, false);
-	}
+		selec = overlap_selectivity(&vardata, &sslot, constant);
 	free_attstatsslot(&sslot);
 	ReleaseVariableStats(vardata);
 	CLAMP_PROBABILITY(selec);
