@@ -85,7 +85,11 @@ bad_side_hint(const DyadParseError *err, const char *side_text)
 	return party_parse_hint(err->party_status, side_text, err->len);
 }
 
-/* Raises the error, or saves it in escontext (16+) and returns. */
+/*
+ * Raises the error, or saves it in escontext (16+) and returns.  A switch
+ * with one message per parse status, kept whole so that the messages read
+ * as one table.
+ */
 static void
 dyad_report_parse_error(DyadParseStatus status, const DyadParseError *err,
 						const char *s, size_t len, struct Node *escontext)

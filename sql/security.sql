@@ -97,6 +97,8 @@ WHERE d.deptype = 'e'
 CREATE ROLE regress_secpact_reader;
 GRANT USAGE ON SCHEMA secpact TO regress_secpact_reader;
 SET ROLE regress_secpact_reader;
+-- the errors alone: their CONTEXT would quote each function's query whole
+\set VERBOSITY terse
 SELECT * FROM signing_order('UA') LIMIT 1;
 SELECT * FROM partners('UA') LIMIT 1;
 SELECT count(*) FROM secpact.agreement;
@@ -107,7 +109,6 @@ GRANT SELECT ON secpact.signing_timeline, secpact.partner_counts TO regress_secp
 SET ROLE regress_secpact_reader;
 SELECT count(*) FROM secpact.signing_timeline;
 SELECT count(*) FROM secpact.partner_counts;
-\set VERBOSITY terse
 SELECT count(*) FROM dyad_years();
 SELECT signing_chart('UA');
 \set VERBOSITY default
