@@ -239,11 +239,13 @@ typedef struct RegistrySource
 	const char *columns;
 	const char *from;
 	bool		last_is_date;
+	/* from, with %s for the agreements, over a distributed registry; or NULL */
+	const char *from_in_shards;
 } RegistrySource;
 
 static const RegistrySource registry_agreements = {
 	"a.parties, a.signed_on, a.day_order, a.id, a.place, a.signed_on_precision",
-	" FROM secpact.agreement a", false
+	" FROM secpact.agreement a", false, " FROM %s a"
 };
 
 /* a pair's signing is the later of two partial dates: a span, not a period */
@@ -272,11 +274,14 @@ scan_registry(FirstSigningReceiver *r, text *kind, Oid collation, DateADT *as_of
 			  const RegistrySource *source)
 {
 	StringInfoData query;
+	StringInfoData cond;		/* the WHERE clause */
 	ParamListInfo params;
 	SPIExecuteOptions options;
 	int			nparams = (r->hub != 0) + (as_of != NULL);
 	int			n = 0;
 	int			ret;
+	bool		in_shards;
+	bool		push_kind;
 
 	registry_guard_check();
 	r->pub.receiveSlot = receiver_receive;
@@ -297,20 +302,19 @@ scan_registry(FirstSigningReceiver *r, text *kind, Oid collation, DateADT *as_of
 	 * operator of that name and those types cannot exist twice in a schema.
 	 */
 	initStringInfo(&query);
+	initStringInfo(&cond);
 	/*
-	 * Every pair's first signing, over a registry Citus distributes by
-	 * parties: DISTINCT ON the distribution column runs in the shards, which
-	 * send one row a dyad rather than every agreement.  The order is
-	 * signing_precedes' (day, order known first, id).  A kind is compared by
-	 * the receiver, so with one every row still comes.
+	 * Every hub's order over a registry Citus distributes by parties: the
+	 * shards send only the rows that can change a pair's first signing
+	 * (citus_shards.c), the conditions applying before they are chosen.
 	 */
-	if (r->hub == 0 && kind == NULL && source == &registry_agreements && registry_is_distributed())
-		appendStringInfo(&query, "SELECT DISTINCT ON (a.parties) %s", source->columns);
-	else
-		appendStringInfo(&query, "SELECT %s", source->columns);
+	in_shards = r->hub == 0 && source->from_in_shards != NULL && registry_is_distributed();
+	/* a deterministic collation's equality is the bytes': the shards filter */
+	push_kind = in_shards && kind != NULL && get_collation_isdeterministic(r->kind_collation);
+	nparams += push_kind;
+	appendStringInfo(&query, "SELECT %s", source->columns);
 	if (kind != NULL)
 		appendStringInfoString(&query, ", a.kind");
-	appendStringInfoString(&query, source->from);
 	/* no parameters: NULL, not an empty list (Citus dereferences it) */
 	params = nparams > 0 ? makeParamList(nparams) : NULL;
 	if (r->hub != 0)
@@ -324,7 +328,7 @@ scan_registry(FirstSigningReceiver *r, text *kind, Oid collation, DateADT *as_of
 		params->params[n].pflags = PARAM_FLAG_CONST;
 		params->params[n].ptype = party_type;
 		n++;
-		appendStringInfo(&query, " WHERE a.parties OPERATOR(%s.@>) $%d",
+		appendStringInfo(&cond, " WHERE a.parties OPERATOR(%s.@>) $%d",
 						 quote_identifier(get_namespace_name(type_namespace(party_type))), n);
 	}
 	if (as_of != NULL)
@@ -334,12 +338,37 @@ scan_registry(FirstSigningReceiver *r, text *kind, Oid collation, DateADT *as_of
 		params->params[n].pflags = PARAM_FLAG_CONST;
 		params->params[n].ptype = DATEOID;
 		n++;
-		appendStringInfo(&query, " %s a.signed_on OPERATOR(pg_catalog.<=) $%d",
+		appendStringInfo(&cond, " %s a.signed_on OPERATOR(pg_catalog.<=) $%d",
+						 n == 1 ? "WHERE" : "AND", n);
+	}
+	if (push_kind)
+	{
+		params->params[n].value = PointerGetDatum(kind);
+		params->params[n].isnull = false;
+		params->params[n].pflags = PARAM_FLAG_CONST;
+		params->params[n].ptype = TEXTOID;
+		n++;
+		appendStringInfo(&cond, " %s a.kind OPERATOR(pg_catalog.=) $%d",
 						 n == 1 ? "WHERE" : "AND", n);
 	}
 	Assert(n == nparams);
-	if (strncmp(query.data, "SELECT DISTINCT ON", 18) == 0)
-		appendStringInfoString(&query, " ORDER BY a.parties, a.signed_on, a.day_order NULLS LAST, a.id");
+	if (in_shards)
+	{
+		Oid			party_type = secpact_members()->party;
+
+		if (!OidIsValid(party_type))
+			elog(ERROR, "the extension secpact is not installed in this database");
+		/* by kind too for the timelines, or a kind the shards cannot compare */
+		appendStringInfo(&query, source->from_in_shards,
+						 registry_first_signings_in_shards(
+							 quote_identifier(get_namespace_name(type_namespace(party_type))),
+							 r->group_end != NULL || (kind != NULL && !push_kind), cond.data));
+	}
+	else
+	{
+		appendStringInfoString(&query, source->from);
+		appendStringInfoString(&query, cond.data);
+	}
 
 	memset(&options, 0, sizeof(options));
 	options.params = params;
@@ -555,16 +584,18 @@ signing_orders(PG_FUNCTION_ARGS)
  * multilateral agreements in one list, grouped by kind (agreements first
  * within a kind, as signing_timeline_order offers them).
  */
+#define REGISTRY_BY_KIND_FROM(agreements) \
+	" FROM (SELECT g.parties, g.signed_on, g.day_order, g.id, g.place," \
+	" g.signed_on_precision AS precision, g.kind, NULL::pg_catalog.date AS signed_last, 0 AS src" \
+	" FROM " agreements " g" \
+	/* the untyped NULL takes the precision's type, which is never named */ \
+	" UNION ALL SELECT m.parties, m.signed_on, NULL::pg_catalog.int2, m.agreement_id, m.place," \
+	" NULL, m.kind, m.signed_last, 1 FROM secpact.membership_pair_signings() m) a" \
+	" ORDER BY a.kind COLLATE pg_catalog.\"C\", a.src"
+
 static const RegistrySource registry_by_kind = {
 	"a.parties, a.signed_on, a.day_order, a.id, a.place, a.precision, a.kind, a.signed_last",
-	" FROM (SELECT g.parties, g.signed_on, g.day_order, g.id, g.place,"
-	" g.signed_on_precision AS precision, g.kind, NULL::pg_catalog.date AS signed_last, 0 AS src"
-	" FROM secpact.agreement g"
-	/* the untyped NULL takes the precision's type, which is never named */
-	" UNION ALL SELECT m.parties, m.signed_on, NULL::pg_catalog.int2, m.agreement_id, m.place,"
-	" NULL, m.kind, m.signed_last, 1 FROM secpact.membership_pair_signings() m) a"
-	" ORDER BY a.kind COLLATE pg_catalog.\"C\", a.src",
-	false
+	REGISTRY_BY_KIND_FROM("secpact.agreement"), false, REGISTRY_BY_KIND_FROM("%s")
 };
 
 /* A kind's rows have ended: emit its every hub's timeline, then forget it. */
