@@ -23,6 +23,8 @@
 #include "executor/spi.h"
 #include "lib/stringinfo.h"
 #include "miscadmin.h"
+#include "nodes/value.h"
+#include "parser/parse_func.h"
 #include "storage/proc.h"
 #include "utils/memutils.h"
 #include "utils/builtins.h"
@@ -33,6 +35,7 @@
 static bool looked_up = false;
 static char *cached_source = NULL;	/* registry_supersessions_source's, in a task */
 static LocalTransactionId cached_lxid = InvalidLocalTransactionId;
+static LocalTransactionId guard_passed_lxid = InvalidLocalTransactionId;
 static bool citus_loaded = false;
 static uint64 *local_shard = NULL;
 static bool (*internal_backend) (void) = NULL;
@@ -77,7 +80,11 @@ registry_supersessions_source(bool *in_task)
 
 	*in_task = in_citus_task();
 	if (!*in_task)
+	{
+		/* superseded() would say "no" from a worker's empty local registry */
+		registry_guard_check();
 		return pstrdup("secpact.agreement");
+	}
 	/* the shards of a node do not move within a transaction's statements */
 	if (cached_source != NULL && cached_lxid == secpact_local_xid(MyProc))
 		return pstrdup(cached_source);
@@ -141,14 +148,24 @@ registry_supersessions(PG_FUNCTION_ARGS)
 void
 registry_guard_check(void)
 {
+	Oid			guard;
+
 	look_up_citus();
 	if (!citus_loaded || in_citus_task())
 		return;
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-	if (SPI_execute("SELECT secpact.registry_guard()", true, 1) != SPI_OK_SELECT)
-		elog(ERROR, "checking the registry on this node failed");
-	SPI_finish();
+	/*
+	 * Once a transaction: superseded() asks for every row in_force() tests.
+	 * A registry that passed stays a Citus table (or this the coordinator)
+	 * until the transaction ends.
+	 */
+	if (guard_passed_lxid == secpact_local_xid(MyProc))
+		return;
+	/* the schema secpact is the extension's own; the guard is 1.3's */
+	guard = LookupFuncName(list_make2(makeString("secpact"), makeString("registry_guard")),
+						   0, NULL, true);
+	if (OidIsValid(guard))
+		(void) OidFunctionCall0(guard);
+	guard_passed_lxid = secpact_local_xid(MyProc);
 }
 
 /*
