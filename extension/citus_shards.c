@@ -205,7 +205,9 @@ registry_is_distributed(void)
  * and the one whose last possible day is earliest.  first_signing_offer()
  * keeps exactly those two of all the pair's signings: the one standing for
  * the pair and the earliest last day, which a partial date makes later
- * than a precise signing after it.  where (" WHERE ...", or "") filters
+ * than a precise signing after it.  Ties of the last day are broken as the
+ * first's are, so that where every date is known to the day both are the
+ * same row, and a pair sends one.  where (" WHERE ...", or "") filters
  * before they are chosen; schema is the extension's, quoted.  The columns
  * are secpact.agreement's that scan_registry reads.
  */
@@ -219,7 +221,8 @@ registry_first_signings_in_shards(const char *schema, bool by_kind, const char *
 					" pg_catalog.row_number() OVER (PARTITION BY %2$s ORDER BY a.signed_on,"
 					" %1$s.partial_date_last(a.signed_on, a.signed_on_precision), a.day_order NULLS LAST, a.id) AS first_rank,"
 					" pg_catalog.row_number() OVER (PARTITION BY %2$s ORDER BY"
-					" %1$s.partial_date_last(a.signed_on, a.signed_on_precision), a.id) AS last_rank"
+					" %1$s.partial_date_last(a.signed_on, a.signed_on_precision),"
+					" a.signed_on, a.day_order NULLS LAST, a.id) AS last_rank"
 					" FROM secpact.agreement a%3$s) a"
 					" WHERE a.first_rank OPERATOR(pg_catalog.=) 1 OR a.last_rank OPERATOR(pg_catalog.=) 1)",
 					schema, partition, where);
