@@ -199,17 +199,16 @@ registry_is_distributed(void)
 /*
  * The agreements that can change a pair's first signing, as a subquery
  * Citus runs in each shard of a registry distributed by parties (window
- * functions partitioned by the distribution column are pushed down): for
- * each pair (and kind, when by_kind), the signing that comes first in
- * signing_precedes' order (day, span, order within the day known first, id)
- * and the one whose last possible day is earliest.  first_signing_offer()
- * keeps exactly those two of all the pair's signings: the one standing for
- * the pair and the earliest last day, which a partial date makes later
- * than a precise signing after it.  Ties of the last day are broken as the
- * first's are, so that where every date is known to the day both are the
- * same row, and a pair sends one.  where (" WHERE ...", or "") filters
- * before they are chosen; schema is the extension's, quoted.  The columns
- * are secpact.agreement's that scan_registry reads.
+ * functions partitioned by the distribution column are pushed down).
+ * first_signing_offer() keeps, of all a pair's signings, the one that comes
+ * first in signing_precedes' order (day, span, order within the day known
+ * first, id) and the earliest last possible day, which a partial date makes
+ * later than that of a precise signing after it.  So the shards send, for
+ * each pair (and kind, when by_kind), the first signing and, only when one
+ * ends earlier than it, the signings that end earliest: every window over
+ * one sort.  where (" WHERE ...", or "") filters before they are chosen;
+ * schema is the extension's, quoted.  The columns are secpact.agreement's
+ * that scan_registry reads.
  */
 char *
 registry_first_signings_in_shards(const char *schema, bool by_kind, const char *where)
@@ -218,12 +217,15 @@ registry_first_signings_in_shards(const char *schema, bool by_kind, const char *
 
 	return psprintf("(SELECT a.parties, a.signed_on, a.day_order, a.id, a.place, a.signed_on_precision, a.kind"
 					" FROM (SELECT a.parties, a.signed_on, a.day_order, a.id, a.place, a.signed_on_precision, a.kind,"
-					" pg_catalog.row_number() OVER (PARTITION BY %2$s ORDER BY a.signed_on,"
-					" %1$s.partial_date_last(a.signed_on, a.signed_on_precision), a.day_order NULLS LAST, a.id) AS first_rank,"
-					" pg_catalog.row_number() OVER (PARTITION BY %2$s ORDER BY"
-					" %1$s.partial_date_last(a.signed_on, a.signed_on_precision),"
-					" a.signed_on, a.day_order NULLS LAST, a.id) AS last_rank"
-					" FROM secpact.agreement a%3$s) a"
-					" WHERE a.first_rank OPERATOR(pg_catalog.=) 1 OR a.last_rank OPERATOR(pg_catalog.=) 1)",
+					" %1$s.partial_date_last(a.signed_on, a.signed_on_precision) AS last_possible,"
+					" pg_catalog.row_number() OVER w AS first_rank,"
+					" pg_catalog.first_value(%1$s.partial_date_last(a.signed_on, a.signed_on_precision)) OVER w AS first_last,"
+					" pg_catalog.min(%1$s.partial_date_last(a.signed_on, a.signed_on_precision))"
+					" OVER (PARTITION BY %2$s) AS earliest_last"
+					" FROM secpact.agreement a%3$s"
+					" WINDOW w AS (PARTITION BY %2$s ORDER BY a.signed_on,"
+					" %1$s.partial_date_last(a.signed_on, a.signed_on_precision), a.day_order NULLS LAST, a.id)) a"
+					" WHERE a.first_rank OPERATOR(pg_catalog.=) 1"
+					" OR (a.last_possible OPERATOR(pg_catalog.=) a.earliest_last AND a.last_possible OPERATOR(pg_catalog.<) a.first_last))",
 					schema, partition, where);
 }
