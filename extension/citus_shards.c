@@ -23,6 +23,8 @@
 #include "executor/spi.h"
 #include "lib/stringinfo.h"
 #include "miscadmin.h"
+#include "nodes/value.h"
+#include "parser/parse_func.h"
 #include "storage/proc.h"
 #include "utils/memutils.h"
 #include "utils/builtins.h"
@@ -33,6 +35,7 @@
 static bool looked_up = false;
 static char *cached_source = NULL;	/* registry_supersessions_source's, in a task */
 static LocalTransactionId cached_lxid = InvalidLocalTransactionId;
+static LocalTransactionId guard_passed_lxid = InvalidLocalTransactionId;
 static bool citus_loaded = false;
 static uint64 *local_shard = NULL;
 static bool (*internal_backend) (void) = NULL;
@@ -77,7 +80,11 @@ registry_supersessions_source(bool *in_task)
 
 	*in_task = in_citus_task();
 	if (!*in_task)
+	{
+		/* superseded() would say "no" from a worker's empty local registry */
+		registry_guard_check();
 		return pstrdup("secpact.agreement");
+	}
 	/* the shards of a node do not move within a transaction's statements */
 	if (cached_source != NULL && cached_lxid == secpact_local_xid(MyProc))
 		return pstrdup(cached_source);
@@ -141,14 +148,24 @@ registry_supersessions(PG_FUNCTION_ARGS)
 void
 registry_guard_check(void)
 {
+	Oid			guard;
+
 	look_up_citus();
 	if (!citus_loaded || in_citus_task())
 		return;
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-	if (SPI_execute("SELECT secpact.registry_guard()", true, 1) != SPI_OK_SELECT)
-		elog(ERROR, "checking the registry on this node failed");
-	SPI_finish();
+	/*
+	 * Once a transaction: superseded() asks for every row in_force() tests.
+	 * A registry that passed stays a Citus table (or this the coordinator)
+	 * until the transaction ends.
+	 */
+	if (guard_passed_lxid == secpact_local_xid(MyProc))
+		return;
+	/* the schema secpact is the extension's own; the guard is 1.3's */
+	guard = LookupFuncName(list_make2(makeString("secpact"), makeString("registry_guard")),
+						   0, NULL, true);
+	if (OidIsValid(guard))
+		(void) OidFunctionCall0(guard);
+	guard_passed_lxid = secpact_local_xid(MyProc);
 }
 
 /*
@@ -177,4 +194,38 @@ registry_is_distributed(void)
 	}
 	SPI_finish();
 	return result;
+}
+
+/*
+ * The agreements that can change a pair's first signing, as a subquery
+ * Citus runs in each shard of a registry distributed by parties (window
+ * functions partitioned by the distribution column are pushed down).
+ * first_signing_offer() keeps, of all a pair's signings, the one that comes
+ * first in signing_precedes' order (day, span, order within the day known
+ * first, id) and the earliest last possible day, which a partial date makes
+ * later than that of a precise signing after it.  So the shards send, for
+ * each pair (and kind, when by_kind), the first signing and, only when one
+ * ends earlier than it, the signings that end earliest: every window over
+ * one sort.  where (" WHERE ...", or "") filters before they are chosen;
+ * schema is the extension's, quoted.  The columns are secpact.agreement's
+ * that scan_registry reads.
+ */
+char *
+registry_first_signings_in_shards(const char *schema, bool by_kind, const char *where)
+{
+	const char *partition = by_kind ? "a.parties, a.kind" : "a.parties";
+
+	return psprintf("(SELECT a.parties, a.signed_on, a.day_order, a.id, a.place, a.signed_on_precision, a.kind"
+					" FROM (SELECT a.parties, a.signed_on, a.day_order, a.id, a.place, a.signed_on_precision, a.kind,"
+					" %1$s.partial_date_last(a.signed_on, a.signed_on_precision) AS last_possible,"
+					" pg_catalog.row_number() OVER w AS first_rank,"
+					" pg_catalog.first_value(%1$s.partial_date_last(a.signed_on, a.signed_on_precision)) OVER w AS first_last,"
+					" pg_catalog.min(%1$s.partial_date_last(a.signed_on, a.signed_on_precision))"
+					" OVER (PARTITION BY %2$s) AS earliest_last"
+					" FROM secpact.agreement a%3$s"
+					" WINDOW w AS (PARTITION BY %2$s ORDER BY a.signed_on,"
+					" %1$s.partial_date_last(a.signed_on, a.signed_on_precision), a.day_order NULLS LAST, a.id)) a"
+					" WHERE a.first_rank OPERATOR(pg_catalog.=) 1"
+					" OR (a.last_possible OPERATOR(pg_catalog.=) a.earliest_last AND a.last_possible OPERATOR(pg_catalog.<) a.first_last))",
+					schema, partition, where);
 }

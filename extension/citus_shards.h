@@ -20,4 +20,10 @@ extern void registry_guard_check(void);
 /* Whether secpact.agreement is a Citus table distributed by hash. */
 extern bool registry_is_distributed(void);
 
+/*
+ * A subquery of the agreements that can change a pair's first signing,
+ * chosen in the shards of a distributed registry (see citus_shards.c).
+ */
+extern char *registry_first_signings_in_shards(const char *schema, bool by_kind, const char *where);
+
 #endif

@@ -19,6 +19,7 @@
 
 #include "partial_date.h"
 #include "signing_core.h"
+#include "citus_shards.h"
 
 /* Which date ranks the members. */
 typedef enum AccessionBy
@@ -80,6 +81,8 @@ accession_order(PG_FUNCTION_ARGS)
 	int			n = 0;
 
 	InitMaterializedSRF(fcinfo, 0);
+	/* a Citus worker's local registry would answer "does not exist" */
+	registry_guard_check();
 	party_core_init();
 	firsts = palloc0(sizeof(FirstSigning) * party_table_len);
 	rows = palloc(sizeof(SigningOrderRow) * party_table_len);

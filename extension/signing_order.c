@@ -264,11 +264,13 @@ typedef struct RegistrySource
 	const char *columns;
 	const char *from;
 	bool		last_is_date;
+	/* from, with %s for the agreements, over a distributed registry; or NULL */
+	const char *from_in_shards;
 } RegistrySource;
 
 static const RegistrySource registry_agreements = {
 	"a.parties, a.signed_on, a.day_order, a.id, a.place, a.signed_on_precision",
-	" FROM secpact.agreement a", false
+	" FROM secpact.agreement a", false, " FROM %s a"
 };
 
 /* a pair's signing is the later of two partial dates: a span, not a period */
@@ -314,17 +316,20 @@ add_param(ParamListInfo params, int n, Datum value, Oid type)
 }
 
 /*
- * The registry query into query, and its parameters (the hub, as_of): NULL,
- * not an empty list, when there are none (Citus dereferences it).
+ * The registry query into query, and its parameters (the hub, as_of, a kind
+ * the shards compare): NULL, not an empty list, when there are none (Citus
+ * dereferences it).
  */
 static ParamListInfo
-registry_query(FirstSigningReceiver *r, bool with_kind, DateADT *as_of,
+registry_query(FirstSigningReceiver *r, text *kind, DateADT *as_of,
 			   const RegistrySource *source, StringInfo query)
 {
+	StringInfoData cond;		/* the WHERE clause */
 	int			nparams = (r->hub != 0) + (as_of != NULL);
-	ParamListInfo params = nparams > 0 ? makeParamList(nparams) : NULL;
+	ParamListInfo params;
 	int			n = 0;
-	bool		distinct_dyads;
+	bool		in_shards;
+	bool		push_kind;
 
 	/*
 	 * Every name is qualified, so the caller's search_path never reaches the
@@ -335,20 +340,20 @@ registry_query(FirstSigningReceiver *r, bool with_kind, DateADT *as_of,
 	 * operator of that name and those types cannot exist twice in a schema.
 	 */
 	initStringInfo(query);
+	initStringInfo(&cond);
 	/*
-	 * Every pair's first signing, over a registry Citus distributes by
-	 * parties: DISTINCT ON the distribution column runs in the shards, which
-	 * send one row a dyad rather than every agreement.  The order is
-	 * signing_precedes' (day, order known first, id).  A kind is compared by
-	 * the receiver, so with one every row still comes.
+	 * Every hub's order over a registry Citus distributes by parties: the
+	 * shards send only the rows that can change a pair's first signing
+	 * (citus_shards.c), the conditions applying before they are chosen.
 	 */
-	distinct_dyads = r->hub == 0 && !with_kind && source == &registry_agreements &&
-		registry_is_distributed();
-	appendStringInfo(query, distinct_dyads ? "SELECT DISTINCT ON (a.parties) %s" : "SELECT %s",
-					 source->columns);
-	if (with_kind)
+	in_shards = r->hub == 0 && source->from_in_shards != NULL && registry_is_distributed();
+	/* a deterministic collation's equality is the bytes': the shards filter */
+	push_kind = in_shards && kind != NULL && get_collation_isdeterministic(r->kind_collation);
+	nparams += push_kind;
+	appendStringInfo(query, "SELECT %s", source->columns);
+	if (kind != NULL)
 		appendStringInfoString(query, ", a.kind");
-	appendStringInfoString(query, source->from);
+	params = nparams > 0 ? makeParamList(nparams) : NULL;
 	if (r->hub != 0)
 	{
 		Oid			party_type = secpact_members()->party;
@@ -356,18 +361,39 @@ registry_query(FirstSigningReceiver *r, bool with_kind, DateADT *as_of,
 		if (!OidIsValid(party_type))
 			elog(ERROR, "the extension secpact is not installed in this database");
 		n = add_param(params, n, PartyGetDatum(r->hub), party_type);
-		appendStringInfo(query, " WHERE a.parties OPERATOR(%s.@>) $%d",
+		appendStringInfo(&cond, " WHERE a.parties OPERATOR(%s.@>) $%d",
 						 quote_identifier(get_namespace_name(type_namespace(party_type))), n);
 	}
 	if (as_of != NULL)
 	{
 		n = add_param(params, n, DateADTGetDatum(*as_of), DATEOID);
-		appendStringInfo(query, " %s a.signed_on OPERATOR(pg_catalog.<=) $%d",
+		appendStringInfo(&cond, " %s a.signed_on OPERATOR(pg_catalog.<=) $%d",
+						 n == 1 ? "WHERE" : "AND", n);
+	}
+	if (push_kind)
+	{
+		n = add_param(params, n, PointerGetDatum(kind), TEXTOID);
+		appendStringInfo(&cond, " %s a.kind OPERATOR(pg_catalog.=) $%d",
 						 n == 1 ? "WHERE" : "AND", n);
 	}
 	Assert(n == nparams);
-	if (distinct_dyads)
-		appendStringInfoString(query, " ORDER BY a.parties, a.signed_on, a.day_order NULLS LAST, a.id");
+	if (in_shards)
+	{
+		Oid			party_type = secpact_members()->party;
+
+		if (!OidIsValid(party_type))
+			elog(ERROR, "the extension secpact is not installed in this database");
+		/* by kind too for the timelines, or a kind the shards cannot compare */
+		appendStringInfo(query, source->from_in_shards,
+						 registry_first_signings_in_shards(
+							 quote_identifier(get_namespace_name(type_namespace(party_type))),
+							 r->group_end != NULL || (kind != NULL && !push_kind), cond.data));
+	}
+	else
+	{
+		appendStringInfoString(query, source->from);
+		appendStringInfoString(query, cond.data);
+	}
 	return params;
 }
 
@@ -388,7 +414,7 @@ scan_registry(FirstSigningReceiver *r, text *kind, Oid collation, DateADT *as_of
 	receiver_init(r, kind, collation, source);
 
 	memset(&options, 0, sizeof(options));
-	options.params = registry_query(r, kind != NULL, as_of, source, &query);
+	options.params = registry_query(r, kind, as_of, source, &query);
 	options.read_only = true;	/* STABLE: the caller's snapshot */
 	options.dest = &r->pub;
 
@@ -601,16 +627,18 @@ signing_orders(PG_FUNCTION_ARGS)
  * multilateral agreements in one list, grouped by kind (agreements first
  * within a kind, as signing_timeline_order offers them).
  */
+#define REGISTRY_BY_KIND_FROM(agreements) \
+	" FROM (SELECT g.parties, g.signed_on, g.day_order, g.id, g.place," \
+	" g.signed_on_precision AS precision, g.kind, NULL::pg_catalog.date AS signed_last, 0 AS src" \
+	" FROM " agreements " g" \
+	/* the untyped NULL takes the precision's type, which is never named */ \
+	" UNION ALL SELECT m.parties, m.signed_on, NULL::pg_catalog.int2, m.agreement_id, m.place," \
+	" NULL, m.kind, m.signed_last, 1 FROM secpact.membership_pair_signings() m) a" \
+	" ORDER BY a.kind COLLATE pg_catalog.\"C\", a.src"
+
 static const RegistrySource registry_by_kind = {
 	"a.parties, a.signed_on, a.day_order, a.id, a.place, a.precision, a.kind, a.signed_last",
-	" FROM (SELECT g.parties, g.signed_on, g.day_order, g.id, g.place,"
-	" g.signed_on_precision AS precision, g.kind, NULL::pg_catalog.date AS signed_last, 0 AS src"
-	" FROM secpact.agreement g"
-	/* the untyped NULL takes the precision's type, which is never named */
-	" UNION ALL SELECT m.parties, m.signed_on, NULL::pg_catalog.int2, m.agreement_id, m.place,"
-	" NULL, m.kind, m.signed_last, 1 FROM secpact.membership_pair_signings() m) a"
-	" ORDER BY a.kind COLLATE pg_catalog.\"C\", a.src",
-	false
+	REGISTRY_BY_KIND_FROM("secpact.agreement"), false, REGISTRY_BY_KIND_FROM("%s")
 };
 
 /* A kind's rows have ended: emit its every hub's timeline, then forget it. */

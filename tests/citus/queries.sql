@@ -10,6 +10,9 @@ SELECT * FROM signing_order('FR') ORDER BY position, counterpart
 SELECT * FROM signing_order('SE', include_multilateral => true) ORDER BY position, counterpart
 SELECT * FROM signing_orders() ORDER BY hub, position, counterpart
 SELECT * FROM signing_orders('security', '2024-03-01', true) ORDER BY hub, position, counterpart
+SELECT * FROM signing_orders('security', '1960-01-01') ORDER BY hub, position, counterpart
+SELECT * FROM signing_orders('SECURITY' COLLATE secpact_test_ci) ORDER BY hub, position, counterpart
+SELECT * FROM secpact.signing_timeline WHERE hub IN ('FR', 'DE', 'IT') ORDER BY 1, 2, 3, 4
 SELECT * FROM partners('UA') ORDER BY first_signed, counterpart
 SELECT * FROM partners('UA') LIMIT 3
 SELECT * FROM partners('UA', 'security', '2024-06-30') ORDER BY first_signed, counterpart
