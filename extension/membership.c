@@ -7,7 +7,10 @@
  * its place (a member that leaves and rejoins keeps it), members on the
  * same day with a known order within the day come first, peers share a
  * place and the next place skips.  An instrument has at most a few hundred
- * spells, so they are read through SPI into memory.
+ * spells, so they are read through SPI into memory, by one query whose plan
+ * is kept for the session.  accession_orders() ranks every multilateral
+ * agreement from one ordered scan (LATERAL accession_order() would run a
+ * query per agreement).
  */
 #include "secpact.h"
 
@@ -47,9 +50,11 @@ parse_by(text *by)
 	return BY_JOINED;			/* not reached */
 }
 
-/* The columns the membership query returns, in this order. */
+/* The columns the membership queries return, in this order. */
 enum
 {
+	M_AGREEMENT,
+	M_MULTILATERAL,
 	M_PARTY,
 	M_SIGNED_ON,
 	M_SIGNED_ORDER,
@@ -60,6 +65,160 @@ enum
 	M_BOUND_PRECISION,
 	M_NCOLS
 };
+
+#define MEMBER_COLUMNS \
+	"SELECT a.id, a.multilateral, m.party, m.signed_on, m.signed_order, m.bound_on," \
+	" m.bound_order, m.id, "
+/* before 1.3 every date is known to the day */
+#define MEMBER_PRECISION(partial) \
+	((partial) ? "m.signed_on_precision, m.bound_on_precision" \
+	 : "NULL::pg_catalog.oid, NULL::pg_catalog.oid")
+
+/* one agreement: a row with NULL members when it has none */
+#define ONE_AGREEMENT \
+	" FROM secpact.agreement a LEFT JOIN secpact.membership m" \
+	" ON m.agreement_id OPERATOR(pg_catalog.=) a.id" \
+	" WHERE a.id OPERATOR(pg_catalog.=) $1"
+/* every multilateral agreement with members, one after the other */
+#define EVERY_AGREEMENT \
+	" FROM secpact.agreement a JOIN secpact.membership m" \
+	" ON m.agreement_id OPERATOR(pg_catalog.=) a.id" \
+	" WHERE a.multilateral ORDER BY a.id"
+
+/*
+ * The kept plan of a query, [every][partial].  As the caller, so row-level
+ * security hides what it hides (the plan cache replans for another role);
+ * a change of the tables replans too.
+ */
+static SPIPlanPtr member_plans[2][2];
+
+static SPIPlanPtr
+member_plan(bool every)
+{
+	bool		partial = registry_has_precision();
+	Oid			types[1] = {INT8OID};
+	SPIPlanPtr *plan = &member_plans[every][partial];
+
+	if (*plan == NULL)
+	{
+		SPIPlanPtr	p = SPI_prepare(psprintf("%s%s%s", MEMBER_COLUMNS, MEMBER_PRECISION(partial),
+											 every ? EVERY_AGREEMENT : ONE_AGREEMENT),
+									every ? 0 : 1, types);
+
+		if (p == NULL || SPI_keepplan(p) != 0)
+			elog(ERROR, "preparing the membership query failed: %s",
+				 SPI_result_code_string(SPI_result));
+		*plan = p;
+	}
+	return *plan;
+}
+
+/* The members of one agreement being ranked: their first spells. */
+typedef struct Members
+{
+	FirstSigning *firsts;		/* by party table row */
+	int		   *touched;		/* the rows seen, in the order seen */
+	int			ntouched;
+} Members;
+
+static void
+members_init(Members *m)
+{
+	m->firsts = palloc0(sizeof(FirstSigning) * party_table_len);
+	m->touched = palloc(sizeof(int) * party_table_len);
+	m->ntouched = 0;
+}
+
+/* A membership row's spell, when it has a date of the kind ranked. */
+static void
+members_offer(Members *m, HeapTuple tuple, TupleDesc desc, AccessionBy by)
+{
+	bool		null[M_NCOLS];
+	Datum		v[M_NCOLS];
+	bool		use_bound;
+	Signing		signing;
+	int			row;
+
+	heap_deform_tuple(tuple, desc, v, null);
+	if (null[M_PARTY] || null[M_ID])
+		return;					/* no member (NOT NULL columns) */
+	use_bound = by == BY_BOUND || (by == BY_JOINED && !null[M_BOUND_ON]);
+	if (null[use_bound ? M_BOUND_ON : M_SIGNED_ON])
+		return;					/* no date of that kind: not ranked */
+	signing.day = DatumGetDateADT(v[use_bound ? M_BOUND_ON : M_SIGNED_ON]);
+	signing.order = null[use_bound ? M_BOUND_ORDER : M_SIGNED_ORDER] ? SIGNING_ORDER_UNKNOWN
+		: DatumGetInt16(v[use_bound ? M_BOUND_ORDER : M_SIGNED_ORDER]);
+	signing.id = DatumGetInt64(v[M_ID]);
+	/* a partial date ties with every date of its period */
+	signing.span = 0;
+	if (!null[use_bound ? M_BOUND_PRECISION : M_SIGNED_PRECISION] && !DATE_NOT_FINITE(signing.day))
+		signing.span = partial_date_last(signing.day, partial_precision_from_datum(
+											 v[use_bound ? M_BOUND_PRECISION : M_SIGNED_PRECISION]))
+			- signing.day;
+
+	row = party_table_row(DatumGetParty(v[M_PARTY]));
+	if (row < 0)
+		party_unknown_value(DatumGetParty(v[M_PARTY]));
+	if (!m->firsts[row].seen)
+		m->touched[m->ntouched++] = row;
+	first_signing_offer(&m->firsts[row], &signing);
+}
+
+static int
+compare_row(const void *a, const void *b)
+{
+	int			x = *(const int *) a,
+				y = *(const int *) b;
+
+	return (x > y) - (x < y);
+}
+
+/*
+ * Rank the members offered and emit them (after the agreement's id when
+ * with_agreement), then forget them for the next agreement.
+ */
+static void
+members_emit(Members *m, ReturnSetInfo *rsinfo, bool with_agreement, int64 agreement)
+{
+	SigningOrderRow *rows = palloc(sizeof(SigningOrderRow) * Max(m->ntouched, 1));
+	int			off = with_agreement ? 1 : 0;
+
+	/* in party table order, as the ranking's ties have always been fed */
+	qsort(m->touched, m->ntouched, sizeof(int), compare_row);
+	for (int i = 0; i < m->ntouched; i++)
+		rows[i] = signing_order_row(m->touched[i], &m->firsts[m->touched[i]]);
+	signing_order_rank(rows, m->ntouched);
+
+	for (int i = 0; i < m->ntouched; i++)
+	{
+		Datum		out[7];
+		bool		nulls[7] = {false, false, false, false, false, false, false};
+		char		ordinal[ORDINAL_MAX_LEN];
+		size_t		len = ordinal_format(rows[i].position, ordinal);
+		PartyCode	party = party_table[rows[i].index].code;
+
+		out[0] = Int64GetDatum(agreement);
+		out[off + 0] = Int32GetDatum(rows[i].position);
+		out[off + 1] = PartyGetDatum(party);
+		out[off + 2] = PointerGetDatum(party_name_text(party, party_session_language()));
+		out[off + 3] = DateADTGetDatum(rows[i].day);
+		out[off + 4] = PointerGetDatum(cstring_to_text_with_len(ordinal, (int) len));
+		out[off + 5] = BoolGetDatum(rows[i].shared);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, out, nulls);
+	}
+	for (int i = 0; i < m->ntouched; i++)
+		memset(&m->firsts[m->touched[i]], 0, sizeof(FirstSigning));
+	m->ntouched = 0;
+	pfree(rows);
+}
+
+static void
+check_columns(void)
+{
+	if (SPI_tuptable->tupdesc->natts != M_NCOLS)
+		elog(ERROR, "membership query returned %d columns instead of %d",
+			 SPI_tuptable->tupdesc->natts, M_NCOLS);
+}
 
 /*
  * accession_order(agreement bigint, by text): the members of a multilateral
@@ -72,119 +231,71 @@ accession_order(PG_FUNCTION_ARGS)
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	int64		agreement = PG_GETARG_INT64(0);
 	AccessionBy by = parse_by(PG_GETARG_TEXT_PP(1));
-	FirstSigning *firsts;
-	SigningOrderRow *rows;
-	Oid			types[1] = {INT8OID};
 	Datum		values[1] = {Int64GetDatum(agreement)};
 	bool		isnull;
-	int			n = 0;
+	Members		m;
 
 	InitMaterializedSRF(fcinfo, 0);
 	party_core_init();
-	firsts = palloc0(sizeof(FirstSigning) * party_table_len);
-	rows = palloc(sizeof(SigningOrderRow) * party_table_len);
-
+	members_init(&m);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-
-	/* As the caller, so row-level security hides what it hides. */
-	if (SPI_execute_with_args("SELECT a.multilateral FROM secpact.agreement a"
-							  " WHERE a.id OPERATOR(pg_catalog.=) $1",
-							  1, types, values, NULL, true, 1) != SPI_OK_SELECT)
-		elog(ERROR, "reading the agreement failed");
+	if (SPI_execute_plan(member_plan(false), values, NULL, true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "reading the members failed");
+	check_columns();
 	if (SPI_processed == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("agreement " INT64_FORMAT " does not exist", agreement)));
-	if (!DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull)))
+	if (!DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc,
+									M_MULTILATERAL + 1, &isnull)))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("agreement " INT64_FORMAT " is bilateral", agreement),
 				 errdetail("Only a multilateral agreement has an accession order."),
 				 errhint("The order of a party's bilateral agreements is signing_order(party).")));
+	for (uint64 i = 0; i < SPI_processed; i++)
+		members_offer(&m, SPI_tuptable->vals[i], SPI_tuptable->tupdesc, by);
+	SPI_finish();
+	members_emit(&m, rsinfo, false, agreement);
+	return (Datum) 0;
+}
 
-	/* before 1.3 every date is known to the day */
-	if (SPI_execute_with_args(registry_has_precision() ?
-							  "SELECT m.party, m.signed_on, m.signed_order, m.bound_on,"
-							  " m.bound_order, m.id, m.signed_on_precision, m.bound_on_precision"
-							  " FROM secpact.membership m"
-							  " WHERE m.agreement_id OPERATOR(pg_catalog.=) $1" :
-							  "SELECT m.party, m.signed_on, m.signed_order, m.bound_on,"
-							  " m.bound_order, m.id, NULL::pg_catalog.oid, NULL::pg_catalog.oid"
-							  " FROM secpact.membership m"
-							  " WHERE m.agreement_id OPERATOR(pg_catalog.=) $1",
-							  1, types, values, NULL, true, 0) != SPI_OK_SELECT)
+/*
+ * accession_orders(by text): accession_order(id, by) of every multilateral
+ * agreement the caller sees, with its id first.  Strict.
+ */
+PG_FUNCTION_INFO_V1(accession_orders);
+Datum
+accession_orders(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	AccessionBy by = parse_by(PG_GETARG_TEXT_PP(0));
+	Members		m;
+	int64		current = 0;
+
+	InitMaterializedSRF(fcinfo, 0);
+	party_core_init();
+	members_init(&m);
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	if (SPI_execute_plan(member_plan(true), NULL, NULL, true, 0) != SPI_OK_SELECT)
 		elog(ERROR, "reading the members failed");
-	if (SPI_tuptable->tupdesc->natts != M_NCOLS)
-		elog(ERROR, "membership query returned %d columns instead of %d",
-			 SPI_tuptable->tupdesc->natts, M_NCOLS);
-
+	check_columns();
 	for (uint64 i = 0; i < SPI_processed; i++)
 	{
-		HeapTuple	tuple = SPI_tuptable->vals[i];
-		TupleDesc	desc = SPI_tuptable->tupdesc;
-		bool		party_null,
-					signed_null,
-					bound_null,
-					order_null,
-					id_null;
-		Datum		party = SPI_getbinval(tuple, desc, M_PARTY + 1, &party_null);
-		Datum		signed_on = SPI_getbinval(tuple, desc, M_SIGNED_ON + 1, &signed_null);
-		Datum		bound_on = SPI_getbinval(tuple, desc, M_BOUND_ON + 1, &bound_null);
-		Datum		id = SPI_getbinval(tuple, desc, M_ID + 1, &id_null);
-		Datum		order;
-		Datum		precision;
-		bool		precision_null;
-		Signing		signing;
-		int			row;
-		bool		use_bound;
+		bool		isnull;
+		int64		id = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc,
+													 M_AGREEMENT + 1, &isnull));
 
-		if (party_null || id_null)
-			continue;			/* NOT NULL columns */
-		use_bound = by == BY_BOUND || (by == BY_JOINED && !bound_null);
-		if (use_bound ? bound_null : signed_null)
-			continue;			/* no date of that kind: not ranked */
-		order = SPI_getbinval(tuple, desc, (use_bound ? M_BOUND_ORDER : M_SIGNED_ORDER) + 1,
-							  &order_null);
-		signing.day = DatumGetDateADT(use_bound ? bound_on : signed_on);
-		signing.order = order_null ? SIGNING_ORDER_UNKNOWN : DatumGetInt16(order);
-		signing.id = DatumGetInt64(id);
-		/* a partial date ties with every date of its period */
-		precision = SPI_getbinval(tuple, desc,
-								  (use_bound ? M_BOUND_PRECISION : M_SIGNED_PRECISION) + 1,
-								  &precision_null);
-		signing.span = 0;
-		if (!precision_null && !DATE_NOT_FINITE(signing.day))
-			signing.span = partial_date_last(signing.day,
-											 partial_precision_from_datum(precision)) - signing.day;
-
-		row = party_table_row(DatumGetParty(party));
-		if (row < 0)
-			party_unknown_value(DatumGetParty(party));
-		first_signing_offer(&firsts[row], &signing);
+		/* the rows come by agreement: one ends where the next begins */
+		if (i > 0 && id != current)
+			members_emit(&m, rsinfo, true, current);
+		current = id;
+		members_offer(&m, SPI_tuptable->vals[i], SPI_tuptable->tupdesc, by);
 	}
+	if (SPI_processed > 0)
+		members_emit(&m, rsinfo, true, current);
 	SPI_finish();
-
-	for (int row = 0; row < party_table_len; row++)
-		if (firsts[row].seen)
-			rows[n++] = signing_order_row(row, &firsts[row]);
-	signing_order_rank(rows, n);
-
-	for (int i = 0; i < n; i++)
-	{
-		Datum		out[6];
-		bool		nulls[6] = {false, false, false, false, false, false};
-		char		ordinal[ORDINAL_MAX_LEN];
-		size_t		len = ordinal_format(rows[i].position, ordinal);
-		PartyCode	party = party_table[rows[i].index].code;
-
-		out[0] = Int32GetDatum(rows[i].position);
-		out[1] = PartyGetDatum(party);
-		out[2] = PointerGetDatum(party_name_text(party, party_session_language()));
-		out[3] = DateADTGetDatum(rows[i].day);
-		out[4] = PointerGetDatum(cstring_to_text_with_len(ordinal, (int) len));
-		out[5] = BoolGetDatum(rows[i].shared);
-		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, out, nulls);
-	}
 	return (Datum) 0;
 }
