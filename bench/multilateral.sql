@@ -74,8 +74,8 @@ INSERT INTO w VALUES
  $$SELECT concat_ws(' ', count(*), sum(hashtext(position || ':' || party)))
    FROM (SELECT party, rank() OVER (ORDER BY joined) AS position FROM plain_member WHERE alliance = 9000789) r$$),
 ('accession_order of every alliance', 'secpact',
- $$SELECT concat_ws(' ', count(*), sum(hashtext(a.id || ':' || o.position || ':' || o.party::text)))
-   FROM secpact.agreement a, LATERAL accession_order(a.id) o WHERE a.multilateral$$),
+ $$SELECT concat_ws(' ', count(*), sum(hashtext(o.agreement || ':' || o.position || ':' || o.party::text)))
+   FROM accession_orders() o$$),
 ('accession_order of every alliance', 'plain',
  $$SELECT concat_ws(' ', count(*), sum(hashtext(alliance || ':' || position || ':' || party)))
    FROM (SELECT alliance, party, rank() OVER (PARTITION BY alliance ORDER BY joined) AS position FROM plain_member) r$$);

@@ -17,6 +17,7 @@
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
 #include "funcapi.h"
+#include "nodes/params.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
 
@@ -79,11 +80,14 @@ enum
 	" FROM secpact.agreement a LEFT JOIN secpact.membership m" \
 	" ON m.agreement_id OPERATOR(pg_catalog.=) a.id" \
 	" WHERE a.id OPERATOR(pg_catalog.=) $1"
-/* every multilateral agreement with members, one after the other */
+/*
+ * every multilateral agreement with members; accession_orders() groups the
+ * rows by agreement itself, which is cheaper than a sort of the join's rows
+ */
 #define EVERY_AGREEMENT \
 	" FROM secpact.agreement a JOIN secpact.membership m" \
 	" ON m.agreement_id OPERATOR(pg_catalog.=) a.id" \
-	" WHERE a.multilateral ORDER BY a.id"
+	" WHERE a.multilateral"
 
 /*
  * The kept plan of a query, [every][partial].  As the caller, so row-level
@@ -113,111 +117,209 @@ member_plan(bool every)
 	return *plan;
 }
 
-/* The members of one agreement being ranked: their first spells. */
-typedef struct Members
+/* A member's spell, of the agreement it belongs to. */
+typedef struct Spell
 {
-	FirstSigning *firsts;		/* by party table row */
-	int		   *touched;		/* the rows seen, in the order seen */
-	int			ntouched;
-} Members;
-
-static void
-members_init(Members *m)
-{
-	m->firsts = palloc0(sizeof(FirstSigning) * party_table_len);
-	m->touched = palloc(sizeof(int) * party_table_len);
-	m->ntouched = 0;
-}
-
-/* A membership row's spell, when it has a date of the kind ranked. */
-static void
-members_offer(Members *m, HeapTuple tuple, TupleDesc desc, AccessionBy by)
-{
-	bool		null[M_NCOLS];
-	Datum		v[M_NCOLS];
-	bool		use_bound;
+	int64		agreement;
+	int			row;			/* the party's party table row */
 	Signing		signing;
-	int			row;
+} Spell;
 
-	heap_deform_tuple(tuple, desc, v, null);
-	if (null[M_PARTY] || null[M_ID])
-		return;					/* no member (NOT NULL columns) */
-	use_bound = by == BY_BOUND || (by == BY_JOINED && !null[M_BOUND_ON]);
-	if (null[use_bound ? M_BOUND_ON : M_SIGNED_ON])
-		return;					/* no date of that kind: not ranked */
-	signing.day = DatumGetDateADT(v[use_bound ? M_BOUND_ON : M_SIGNED_ON]);
-	signing.order = null[use_bound ? M_BOUND_ORDER : M_SIGNED_ORDER] ? SIGNING_ORDER_UNKNOWN
-		: DatumGetInt16(v[use_bound ? M_BOUND_ORDER : M_SIGNED_ORDER]);
-	signing.id = DatumGetInt64(v[M_ID]);
+/*
+ * Receives the membership query's rows straight into spells (no tuple is
+ * formed or kept): those with a date of the kind ranked.
+ */
+typedef struct MemberReceiver
+{
+	DestReceiver pub;
+	AccessionBy by;
+	Spell	   *spells;
+	int64		n;
+	int64		size;
+	bool		any_row;		/* the query returned a row */
+	bool		multilateral;	/* of its first row */
+} MemberReceiver;
+
+/* The spell of a membership row, false when it has none to rank. */
+static bool
+row_spell(const Datum *v, const bool *null, AccessionBy by, Spell *spell)
+{
+	bool		use_bound = by == BY_BOUND || (by == BY_JOINED && !null[M_BOUND_ON]);
+	int			on = use_bound ? M_BOUND_ON : M_SIGNED_ON;
+	int			order = use_bound ? M_BOUND_ORDER : M_SIGNED_ORDER;
+	int			precision = use_bound ? M_BOUND_PRECISION : M_SIGNED_PRECISION;
+
+	if (null[M_PARTY] || null[M_ID] || null[on])
+		return false;			/* no member, or no date of that kind */
+	spell->agreement = DatumGetInt64(v[M_AGREEMENT]);
+	spell->signing.day = DatumGetDateADT(v[on]);
+	spell->signing.order = null[order] ? SIGNING_ORDER_UNKNOWN : DatumGetInt16(v[order]);
+	spell->signing.id = DatumGetInt64(v[M_ID]);
 	/* a partial date ties with every date of its period */
-	signing.span = 0;
-	if (!null[use_bound ? M_BOUND_PRECISION : M_SIGNED_PRECISION] && !DATE_NOT_FINITE(signing.day))
-		signing.span = partial_date_last(signing.day, partial_precision_from_datum(
-											 v[use_bound ? M_BOUND_PRECISION : M_SIGNED_PRECISION]))
-			- signing.day;
-
-	row = party_table_row(DatumGetParty(v[M_PARTY]));
-	if (row < 0)
+	spell->signing.span = 0;
+	if (!null[precision] && !DATE_NOT_FINITE(spell->signing.day))
+		spell->signing.span = partial_date_last(spell->signing.day,
+												partial_precision_from_datum(v[precision]))
+			- spell->signing.day;
+	spell->row = party_table_row(DatumGetParty(v[M_PARTY]));
+	if (spell->row < 0)
 		party_unknown_value(DatumGetParty(v[M_PARTY]));
-	if (!m->firsts[row].seen)
-		m->touched[m->ntouched++] = row;
-	first_signing_offer(&m->firsts[row], &signing);
+	return true;
 }
 
-static int
-compare_row(const void *a, const void *b)
+static bool
+member_receive(TupleTableSlot *slot, DestReceiver *self)
 {
-	int			x = *(const int *) a,
-				y = *(const int *) b;
+	MemberReceiver *r = (MemberReceiver *) self;
 
-	return (x > y) - (x < y);
+	slot_getallattrs(slot);
+	if (!r->any_row)
+		r->multilateral = !slot->tts_isnull[M_MULTILATERAL] &&
+			DatumGetBool(slot->tts_values[M_MULTILATERAL]);
+	r->any_row = true;
+	if (r->n == r->size)
+	{
+		r->size *= 2;
+		r->spells = repalloc_huge(r->spells, sizeof(Spell) * r->size);
+	}
+	if (row_spell(slot->tts_values, slot->tts_isnull, r->by, &r->spells[r->n]))
+		r->n++;
+	return true;
+}
+
+static void
+member_startup(DestReceiver *self, int operation, TupleDesc typeinfo)
+{
+	if (typeinfo->natts != M_NCOLS)
+		elog(ERROR, "membership query returned %d columns instead of %d",
+			 typeinfo->natts, M_NCOLS);
+}
+
+static void
+member_noop(DestReceiver *self)
+{
 }
 
 /*
- * Rank the members offered and emit them (after the agreement's id when
- * with_agreement), then forget them for the next agreement.
+ * The spells of one agreement (every: of every multilateral one) into r,
+ * whose memory is the caller's context.
  */
 static void
-members_emit(Members *m, ReturnSetInfo *rsinfo, bool with_agreement, int64 agreement)
+read_members(MemberReceiver *r, bool every, int64 agreement, AccessionBy by)
 {
-	SigningOrderRow *rows = palloc(sizeof(SigningOrderRow) * Max(m->ntouched, 1));
+	ParamListInfo params = makeParamList(1);
+	SPIExecuteOptions options;
+	int			ret;
+
+	params->params[0].value = Int64GetDatum(agreement);
+	params->params[0].isnull = false;
+	params->params[0].pflags = PARAM_FLAG_CONST;
+	params->params[0].ptype = INT8OID;
+	memset(r, 0, sizeof(*r));
+	r->pub.receiveSlot = member_receive;
+	r->pub.rStartup = member_startup;
+	r->pub.rShutdown = member_noop;
+	r->pub.rDestroy = member_noop;
+	r->pub.mydest = DestNone;
+	r->by = by;
+	r->size = 64;
+	r->spells = palloc(sizeof(Spell) * r->size);
+	memset(&options, 0, sizeof(options));
+	options.params = every ? NULL : params;
+	options.read_only = true;
+	options.dest = &r->pub;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	ret = SPI_execute_plan_extended(member_plan(every), &options);
+	/* a SELECT into a receiver of mydest DestNone reports SPI_OK_UTILITY */
+	if (ret != SPI_OK_SELECT && ret != SPI_OK_UTILITY)
+		elog(ERROR, "reading the members failed: %s", SPI_result_code_string(ret));
+	SPI_finish();
+}
+
+static int
+compare_spell(const void *a, const void *b)
+{
+	const Spell *x = a,
+			   *y = b;
+
+	if (x->agreement != y->agreement)
+		return x->agreement < y->agreement ? -1 : 1;
+	return (x->row > y->row) - (x->row < y->row);
+}
+
+/*
+ * Rank n spells of one agreement, sorted by party, and emit its members
+ * (after the agreement's id when with_agreement).  firsts is all unseen and
+ * is left so; names and ordinals keep the texts made (by party table row,
+ * by position) for the agreements after it.
+ */
+static void
+emit_agreement(const Spell *spells, int64 n, FirstSigning *firsts, text **names,
+			   text **ordinals, ReturnSetInfo *rsinfo, bool with_agreement)
+{
+	SigningOrderRow *rows = palloc(sizeof(SigningOrderRow) * Max(n, 1));
+	int			nrows = 0;
 	int			off = with_agreement ? 1 : 0;
 
-	/* in party table order, as the ranking's ties have always been fed */
-	qsort(m->touched, m->ntouched, sizeof(int), compare_row);
-	for (int i = 0; i < m->ntouched; i++)
-		rows[i] = signing_order_row(m->touched[i], &m->firsts[m->touched[i]]);
-	signing_order_rank(rows, m->ntouched);
+	/* a party's first spell, in party table order as ranking has been fed */
+	for (int64 i = 0; i < n; i++)
+	{
+		first_signing_offer(&firsts[spells[i].row], &spells[i].signing);
+		if (i + 1 == n || spells[i + 1].row != spells[i].row)
+		{
+			rows[nrows++] = signing_order_row(spells[i].row, &firsts[spells[i].row]);
+			memset(&firsts[spells[i].row], 0, sizeof(FirstSigning));
+		}
+	}
+	signing_order_rank(rows, nrows);
 
-	for (int i = 0; i < m->ntouched; i++)
+	for (int i = 0; i < nrows; i++)
 	{
 		Datum		out[7];
 		bool		nulls[7] = {false, false, false, false, false, false, false};
-		char		ordinal[ORDINAL_MAX_LEN];
-		size_t		len = ordinal_format(rows[i].position, ordinal);
 		PartyCode	party = party_table[rows[i].index].code;
 
-		out[0] = Int64GetDatum(agreement);
+		if (ordinals[rows[i].position] == NULL)
+		{
+			char		ordinal[ORDINAL_MAX_LEN];
+			size_t		len = ordinal_format(rows[i].position, ordinal);
+
+			ordinals[rows[i].position] = cstring_to_text_with_len(ordinal, (int) len);
+		}
+		if (names[rows[i].index] == NULL)
+			names[rows[i].index] = (text *) party_name_text(party, party_session_language());
+		out[0] = Int64GetDatum(spells[0].agreement);
 		out[off + 0] = Int32GetDatum(rows[i].position);
 		out[off + 1] = PartyGetDatum(party);
-		out[off + 2] = PointerGetDatum(party_name_text(party, party_session_language()));
+		out[off + 2] = PointerGetDatum(names[rows[i].index]);
 		out[off + 3] = DateADTGetDatum(rows[i].day);
-		out[off + 4] = PointerGetDatum(cstring_to_text_with_len(ordinal, (int) len));
+		out[off + 4] = PointerGetDatum(ordinals[rows[i].position]);
 		out[off + 5] = BoolGetDatum(rows[i].shared);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, out, nulls);
 	}
-	for (int i = 0; i < m->ntouched; i++)
-		memset(&m->firsts[m->touched[i]], 0, sizeof(FirstSigning));
-	m->ntouched = 0;
 	pfree(rows);
 }
 
+/* Every agreement's spells in r: sorted, each agreement emitted in turn. */
 static void
-check_columns(void)
+emit_agreements(MemberReceiver *r, ReturnSetInfo *rsinfo, bool with_agreement)
 {
-	if (SPI_tuptable->tupdesc->natts != M_NCOLS)
-		elog(ERROR, "membership query returned %d columns instead of %d",
-			 SPI_tuptable->tupdesc->natts, M_NCOLS);
+	FirstSigning *firsts = palloc0(sizeof(FirstSigning) * party_table_len);
+	text	  **names = palloc0(sizeof(text *) * party_table_len);
+	/* a place is at most the number of parties */
+	text	  **ordinals = palloc0(sizeof(text *) * (party_table_len + 1));
+	int64		start = 0;
+
+	qsort(r->spells, r->n, sizeof(Spell), compare_spell);
+	for (int64 i = 1; i <= r->n; i++)
+		if (i == r->n || r->spells[i].agreement != r->spells[start].agreement)
+		{
+			emit_agreement(&r->spells[start], i - start, firsts, names, ordinals, rsinfo,
+						   with_agreement);
+			start = i;
+		}
 }
 
 /*
@@ -231,71 +333,38 @@ accession_order(PG_FUNCTION_ARGS)
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	int64		agreement = PG_GETARG_INT64(0);
 	AccessionBy by = parse_by(PG_GETARG_TEXT_PP(1));
-	Datum		values[1] = {Int64GetDatum(agreement)};
-	bool		isnull;
-	Members		m;
+	MemberReceiver r;
 
 	InitMaterializedSRF(fcinfo, 0);
 	party_core_init();
-	members_init(&m);
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-	if (SPI_execute_plan(member_plan(false), values, NULL, true, 0) != SPI_OK_SELECT)
-		elog(ERROR, "reading the members failed");
-	check_columns();
-	if (SPI_processed == 0)
+	read_members(&r, false, agreement, by);
+	if (!r.any_row)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("agreement " INT64_FORMAT " does not exist", agreement)));
-	if (!DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc,
-									M_MULTILATERAL + 1, &isnull)))
+	if (!r.multilateral)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("agreement " INT64_FORMAT " is bilateral", agreement),
 				 errdetail("Only a multilateral agreement has an accession order."),
 				 errhint("The order of a party's bilateral agreements is signing_order(party).")));
-	for (uint64 i = 0; i < SPI_processed; i++)
-		members_offer(&m, SPI_tuptable->vals[i], SPI_tuptable->tupdesc, by);
-	SPI_finish();
-	members_emit(&m, rsinfo, false, agreement);
+	emit_agreements(&r, rsinfo, false);
 	return (Datum) 0;
 }
 
 /*
  * accession_orders(by text): accession_order(id, by) of every multilateral
- * agreement the caller sees, with its id first.  Strict.
+ * agreement the caller sees, with its id first, from one query.  Strict.
  */
 PG_FUNCTION_INFO_V1(accession_orders);
 Datum
 accession_orders(PG_FUNCTION_ARGS)
 {
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	AccessionBy by = parse_by(PG_GETARG_TEXT_PP(0));
-	Members		m;
-	int64		current = 0;
+	MemberReceiver r;
 
 	InitMaterializedSRF(fcinfo, 0);
 	party_core_init();
-	members_init(&m);
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-	if (SPI_execute_plan(member_plan(true), NULL, NULL, true, 0) != SPI_OK_SELECT)
-		elog(ERROR, "reading the members failed");
-	check_columns();
-	for (uint64 i = 0; i < SPI_processed; i++)
-	{
-		bool		isnull;
-		int64		id = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc,
-													 M_AGREEMENT + 1, &isnull));
-
-		/* the rows come by agreement: one ends where the next begins */
-		if (i > 0 && id != current)
-			members_emit(&m, rsinfo, true, current);
-		current = id;
-		members_offer(&m, SPI_tuptable->vals[i], SPI_tuptable->tupdesc, by);
-	}
-	if (SPI_processed > 0)
-		members_emit(&m, rsinfo, true, current);
-	SPI_finish();
+	read_members(&r, true, 0, parse_by(PG_GETARG_TEXT_PP(0)));
+	emit_agreements(&r, (ReturnSetInfo *) fcinfo->resultinfo, true);
 	return (Datum) 0;
 }
