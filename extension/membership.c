@@ -302,6 +302,16 @@ emit_agreement(const Spell *spells, int64 n, FirstSigning *firsts, text **names,
 	pfree(rows);
 }
 
+/* Whether each agreement's spells are together (ids ascending). */
+static bool
+grouped_by_agreement(const Spell *spells, int64 n)
+{
+	for (int64 i = 1; i < n; i++)
+		if (spells[i].agreement < spells[i - 1].agreement)
+			return false;
+	return true;
+}
+
 /* Every agreement's spells in r: sorted, each agreement emitted in turn. */
 static void
 emit_agreements(MemberReceiver *r, ReturnSetInfo *rsinfo, bool with_agreement)
@@ -312,10 +322,17 @@ emit_agreements(MemberReceiver *r, ReturnSetInfo *rsinfo, bool with_agreement)
 	text	  **ordinals = palloc0(sizeof(text *) * (party_table_len + 1));
 	int64		start = 0;
 
-	qsort(r->spells, r->n, sizeof(Spell), compare_spell);
+	/*
+	 * The rows come grouped by agreement as a rule (the join probes the
+	 * memberships in their heap order): sort them all only when they are
+	 * not, else each agreement's few by party.
+	 */
+	if (!grouped_by_agreement(r->spells, r->n))
+		qsort(r->spells, r->n, sizeof(Spell), compare_spell);
 	for (int64 i = 1; i <= r->n; i++)
 		if (i == r->n || r->spells[i].agreement != r->spells[start].agreement)
 		{
+			qsort(&r->spells[start], i - start, sizeof(Spell), compare_spell);
 			emit_agreement(&r->spells[start], i - start, firsts, names, ordinals, rsinfo,
 						   with_agreement);
 			start = i;

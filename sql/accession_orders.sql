@@ -20,8 +20,19 @@ INSERT INTO secpact.membership (id, agreement_id, party, signed_on, bound_on, bo
 	(930107, 930100, 'SS', '2001-01-01', NULL, NULL, NULL);
 UPDATE secpact.membership SET bound_on = '2003-01-01', bound_on_precision = 'year'
 WHERE id = 930106;
+-- members of a lower id stored after those of a higher one, and a member
+-- of NATO's after both: the rows do not come grouped by agreement
+INSERT INTO secpact.agreement (id, multilateral, kind, title, signed_on)
+VALUES (930050, true, 'ao-pact', 'Earlier Pact', '1999-01-01');
+INSERT INTO secpact.membership (id, agreement_id, party, signed_on, bound_on) VALUES
+	(930051, 930050, 'KE', '1999-01-01', '1999-05-01'),
+	(930052, 930050, 'UG', '1999-01-01', '1999-02-01');
+INSERT INTO secpact.membership (id, agreement_id, party, signed_on, bound_on)
+SELECT 930001, agreement_id, 'UA', NULL, '2030-01-01' FROM secpact.membership WHERE party = 'US';
 
 SELECT * FROM accession_orders() WHERE agreement = 930100 ORDER BY "position", party;
+SELECT agreement, "position", party FROM accession_orders() WHERE agreement = 930050 OR party = 'UA'
+ORDER BY agreement, "position";
 SELECT count(*) AS empty_pact_rows FROM accession_orders() WHERE agreement = 930200;
 SELECT count(DISTINCT agreement) AS agreements, count(*) AS members FROM accession_orders();
 
