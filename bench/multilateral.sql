@@ -74,8 +74,8 @@ INSERT INTO w VALUES
  $$SELECT concat_ws(' ', count(*), sum(hashtext(position || ':' || party)))
    FROM (SELECT party, rank() OVER (ORDER BY joined) AS position FROM plain_member WHERE alliance = 9000789) r$$),
 ('accession_order of every alliance', 'secpact',
- $$SELECT concat_ws(' ', count(*), sum(hashtext(a.id || ':' || o.position || ':' || o.party::text)))
-   FROM secpact.agreement a, LATERAL accession_order(a.id) o WHERE a.multilateral$$),
+ $$SELECT concat_ws(' ', count(*), sum(hashtext(o.agreement || ':' || o.position || ':' || o.party::text)))
+   FROM accession_orders() o$$),
 ('accession_order of every alliance', 'plain',
  $$SELECT concat_ws(' ', count(*), sum(hashtext(alliance || ':' || position || ':' || party)))
    FROM (SELECT alliance, party, rank() OVER (PARTITION BY alliance ORDER BY joined) AS position FROM plain_member) r$$);
@@ -119,7 +119,7 @@ SELECT '';
 SELECT '| workload | secpact | plain SQL | secpact / plain | same answer |';
 SELECT '|---|---:|---:|---:|:---:|';
 SELECT format('| %s | %s ms | %s ms | **%s** | %s |', s.name, round(s.m::numeric * 1000, 3), round(p.m::numeric * 1000, 3),
-			  round((s.m / p.m)::numeric, 2), CASE WHEN (SELECT count(DISTINCT answer) FROM t WHERE t.name = s.name) = 1 THEN 'yes' ELSE '**NO**' END)
+			  coalesce(round((s.m / nullif(p.m, 0))::numeric, 2)::text, '-'), CASE WHEN (SELECT count(DISTINCT answer) FROM t WHERE t.name = s.name) = 1 THEN 'yes' ELSE '**NO**' END)
 FROM (SELECT name, percentile_cont(0.5) WITHIN GROUP (ORDER BY cpu) AS m FROM t WHERE shape = 'secpact' AND rep > 0 GROUP BY name) s
 JOIN (SELECT name, percentile_cont(0.5) WITHIN GROUP (ORDER BY cpu) AS m FROM t WHERE shape = 'plain' AND rep > 0 GROUP BY name) p USING (name)
 ORDER BY s.name;

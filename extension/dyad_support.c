@@ -55,6 +55,9 @@
 #include "parser/parsetree.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/hsearch.h"
+#include "utils/inval.h"
+#include "utils/memutils.h"
 #include "utils/lsyscache.h"
 #include "utils/selfuncs.h"
 #include "utils/rel.h"
@@ -234,6 +237,66 @@ is_second_party_of(Node *expr, AttrNumber attno, const SecpactMembers *m)
 }
 
 /*
+ * has_both_indexes' answers, by table and column, so that a plan does not
+ * look the table's indexes up again (a syscache probe per index and the
+ * expression index's stored expression parsed, every plan).  Creating,
+ * dropping or validating an index invalidates its table's relcache entry,
+ * which drops the table's answers here.
+ */
+typedef struct BothIndexesKey
+{
+	Oid			relid;
+	AttrNumber	attno;
+} BothIndexesKey;
+
+typedef struct BothIndexesEntry
+{
+	BothIndexesKey key;
+	bool		both;
+} BothIndexesEntry;
+
+static HTAB *both_indexes_cache = NULL;
+/* relcache invalidations seen: a lookup that saw one keeps no answer */
+static uint64 both_indexes_invals = 0;
+
+static void
+both_indexes_invalidate(Datum arg, Oid relid)
+{
+	HASH_SEQ_STATUS seq;
+	BothIndexesEntry *e;
+
+	both_indexes_invals++;
+	if (both_indexes_cache == NULL)
+		return;
+	hash_seq_init(&seq, both_indexes_cache);
+	while ((e = hash_seq_search(&seq)) != NULL)
+		if (!OidIsValid(relid) || e->key.relid == relid)
+			hash_search(both_indexes_cache, &e->key, HASH_REMOVE, NULL);
+}
+
+static BothIndexesEntry *
+both_indexes_entry(Oid relid, AttrNumber attno, bool *found)
+{
+	BothIndexesKey key;
+
+	if (both_indexes_cache == NULL)
+	{
+		HASHCTL		ctl;
+
+		ctl.keysize = sizeof(BothIndexesKey);
+		ctl.entrysize = sizeof(BothIndexesEntry);
+		ctl.hcxt = CacheMemoryContext;
+		both_indexes_cache = hash_create("secpact both indexes", 16, &ctl,
+										 HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+		CacheRegisterRelcacheCallback(both_indexes_invalidate, (Datum) 0);
+	}
+	memset(&key, 0, sizeof(key));
+	key.relid = relid;
+	key.attno = attno;
+	return hash_search(both_indexes_cache, &key, HASH_ENTER, found);
+}
+
+/*
  * Whether the table of the Var has a btree on the dyad column and one on
  * second_party of it.  The planner has locked the table.
  */
@@ -248,6 +311,9 @@ has_both_indexes(PlannerInfo *root, Var *var, const SecpactMembers *m)
 	Oid			party_opf = lookup_type_cache(m->party, TYPECACHE_BTREE_OPFAMILY)->btree_opf;
 	bool		dyad_index = false;
 	bool		higher_index = false;
+	BothIndexesEntry *entry;
+	bool		found;
+	uint64		invals;
 
 	if (root == NULL || root->parse == NULL || var->varlevelsup != 0 || var->varattno <= 0 ||
 		var->varno < 1 || var->varno > list_length(root->parse->rtable) ||
@@ -257,6 +323,13 @@ has_both_indexes(PlannerInfo *root, Var *var, const SecpactMembers *m)
 	if (rte->rtekind != RTE_RELATION ||
 		(rte->relkind != RELKIND_RELATION && rte->relkind != RELKIND_MATVIEW))
 		return false;
+
+	entry = both_indexes_entry(rte->relid, var->varattno, &found);
+	if (found)
+		return entry->both;
+	/* not known till the lookup ends: an error on the way leaves no entry */
+	hash_search(both_indexes_cache, &entry->key, HASH_REMOVE, NULL);
+	invals = both_indexes_invals;
 
 	rel = table_open(rte->relid, NoLock);
 	indexes = RelationGetIndexList(rel);
@@ -275,6 +348,15 @@ has_both_indexes(PlannerInfo *root, Var *var, const SecpactMembers *m)
 	}
 	list_free(indexes);
 	table_close(rel, NoLock);
+	/*
+	 * Kept only if no invalidation came during the lookup (an index built
+	 * concurrently, say), which could have made what it read out of date.
+	 */
+	if (invals == both_indexes_invals)
+	{
+		entry = both_indexes_entry(rte->relid, var->varattno, &found);
+		entry->both = dyad_index && higher_index;
+	}
 	return dyad_index && higher_index;
 }
 

@@ -89,6 +89,7 @@ scheme_name(PartyScheme scheme)
 	return scheme == PARTY_SCHEME_COW ? "COW" : "Gleditsch-Ward";
 }
 
+/* what: the code as the message shows it, only made for the error */
 static Datum
 from_code_result(FunctionCallInfo fcinfo, PartyFromCodeStatus status, PartyCode party,
 				 PartyScheme scheme, const char *what)
@@ -116,7 +117,8 @@ from_code(FunctionCallInfo fcinfo, PartyScheme scheme)
 	code = PG_GETARG_INT32(0);
 	status = party_from_code(scheme, code, PG_ARGISNULL(1) ? PARTY_DATE_LATEST :
 							 date_ymd(PG_GETARG_DATEADT(1)), &party);
-	return from_code_result(fcinfo, status, party, scheme, psprintf("%d", code));
+	return from_code_result(fcinfo, status, party, scheme,
+							status == PARTY_FROM_CODE_UNKNOWN ? psprintf("%d", code) : NULL);
 }
 
 /* party_from_cow(code int, on_date), party_from_gw(code int, on_date) */
@@ -150,6 +152,7 @@ party_from_cow_abbrev(PG_FUNCTION_ARGS)
 							   PG_ARGISNULL(1) ? PARTY_DATE_LATEST : date_ymd(PG_GETARG_DATEADT(1)),
 							   &party);
 	return from_code_result(fcinfo, status, party, PARTY_SCHEME_COW,
+							status != PARTY_FROM_CODE_UNKNOWN ? NULL :
 							psprintf("\"%s\"", secpact_quote_input(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t))));
 }
 

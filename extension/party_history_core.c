@@ -1,9 +1,9 @@
 /*
  * party_history_core.c: parties through time, in pure C.
  *
- * The spells are a few hundred rows sorted by scheme, code and date: the
- * lookups scan them, which is less code than an index and fast enough for
- * functions called per row of a crosswalk join (a few microseconds).
+ * The spells are a few hundred rows sorted by scheme, code and date: a
+ * code's are found by binary search (party_from_code runs per row of a
+ * dyad-year table); the rarer lookups scan them all.
  */
 #include "party_history_core.h"
 
@@ -31,14 +31,16 @@ party_spell_of(PartyScheme scheme, PartyCode party, int32_t ymd)
 	return latest;
 }
 
+/* The spells from..to-1 of scheme that match key: the party on ymd. */
 static PartyFromCodeStatus
-from_spells(PartyScheme scheme, bool (*match) (const PartySpell *, const void *),
-			const void *key, int32_t ymd, PartyCode *out)
+from_spells_in(int from, int to, PartyScheme scheme,
+			   bool (*match) (const PartySpell *, const void *),
+			   const void *key, int32_t ymd, PartyCode *out)
 {
 	const PartySpell *latest = NULL;
 	bool		known = false;
 
-	for (int i = 0; i < party_spell_len; i++)
+	for (int i = from; i < to; i++)
 	{
 		const PartySpell *s = &party_spell[i];
 
@@ -62,6 +64,13 @@ from_spells(PartyScheme scheme, bool (*match) (const PartySpell *, const void *)
 		return PARTY_FROM_CODE_OK;
 	}
 	return known ? PARTY_FROM_CODE_NOT_THEN : PARTY_FROM_CODE_UNKNOWN;
+}
+
+static PartyFromCodeStatus
+from_spells(PartyScheme scheme, bool (*match) (const PartySpell *, const void *),
+			const void *key, int32_t ymd, PartyCode *out)
+{
+	return from_spells_in(0, party_spell_len, scheme, match, key, ymd, out);
 }
 
 static bool
@@ -93,10 +102,59 @@ match_abbrev(const PartySpell *s, const void *key)
 	return true;
 }
 
+/* Whether (scheme, code) of spell a comes before that of b. */
+static bool
+code_before(const PartySpell *a, PartyScheme scheme, int code)
+{
+	return a->scheme != scheme ? a->scheme < scheme : a->code < code;
+}
+
+/*
+ * Whether the spells are in (scheme, code) order, as the generator writes
+ * them; checked once, so that a table out of order is still read right
+ * (by the scan of them all).
+ */
+static bool
+spells_in_code_order(void)
+{
+	static int	sorted = -1;
+
+	if (sorted < 0)
+	{
+		sorted = 1;
+		for (int i = 1; i < party_spell_len; i++)
+			if (code_before(&party_spell[i], party_spell[i - 1].scheme, party_spell[i - 1].code))
+				sorted = 0;
+	}
+	return sorted == 1;
+}
+
+/*
+ * A code's spells by binary search: this runs per row of a dyad-year table,
+ * where a scan of every spell was most of the time.
+ */
 PartyFromCodeStatus
 party_from_code(PartyScheme scheme, int code, int32_t ymd, PartyCode *out)
 {
-	return from_spells(scheme, match_code, &code, ymd, out);
+	int			lo = 0,
+				hi = party_spell_len,
+				end;
+
+	if (!spells_in_code_order())
+		return from_spells(scheme, match_code, &code, ymd, out);
+	while (lo < hi)
+	{
+		int			mid = lo + (hi - lo) / 2;
+
+		if (code_before(&party_spell[mid], scheme, code))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (end = lo; end < party_spell_len && party_spell[end].scheme == scheme &&
+		 party_spell[end].code == code; end++)
+		;
+	return from_spells_in(lo, end, scheme, match_code, &code, ymd, out);
 }
 
 PartyFromCodeStatus

@@ -39,6 +39,7 @@ SELECT signing_chart('UA', as_of => '2025-06-30')
 SELECT ordinal FROM accession_order('NATO') WHERE party = 'SE'
 SELECT position, party, on_date, ordinal, shared FROM accession_order('NATO') WHERE position IN (1, 31) ORDER BY position, party
 SELECT count(*) FROM accession_order('NATO', 'signed')
+SELECT count(*), sum(position), count(DISTINCT agreement) FROM accession_orders()
 SELECT count(*) FROM secpact.membership_dyads WHERE kind = 'alliance'
 SELECT count(*) FROM dyad_years(2030, 2030, 'alliance')
 SELECT position, counterpart, signed_on FROM signing_order('SE', include_multilateral => true) WHERE counterpart IN ('FI', 'UA') ORDER BY position, counterpart

@@ -118,6 +118,64 @@ test_every_spell_round_trips(void **state)
 	}
 }
 
+/*
+ * party_from_code's binary search against a scan of every spell written
+ * here: every code of both lists and codes around them, on the days about
+ * every spell's ends and for the latest spell.
+ */
+static PartyFromCodeStatus
+scan_from_code(PartyScheme scheme, int code, int32_t ymd, PartyCode *out)
+{
+	const PartySpell *latest = NULL;
+	bool		known = false;
+
+	for (int i = 0; i < party_spell_len; i++)
+	{
+		const PartySpell *s = &party_spell[i];
+
+		if (s->scheme != scheme || s->code != code)
+			continue;
+		known = true;
+		if (ymd == PARTY_DATE_LATEST)
+		{
+			if (latest == NULL || s->from > latest->from)
+				latest = s;
+		}
+		else if (s->from <= ymd && (s->to == 0 || ymd <= s->to))
+		{
+			*out = s->party;
+			return PARTY_FROM_CODE_OK;
+		}
+	}
+	if (latest != NULL)
+		*out = latest->party;
+	return latest != NULL ? PARTY_FROM_CODE_OK : known ? PARTY_FROM_CODE_NOT_THEN : PARTY_FROM_CODE_UNKNOWN;
+}
+
+static void
+test_code_search_matches_scan(void **state)
+{
+	(void) state;
+	for (int i = 0; i < party_spell_len; i++)
+	{
+		const PartySpell *s = &party_spell[i];
+		int32_t		days[6] = {s->from - 1, s->from, s->to ? s->to : 99991231,
+		s->to ? s->to + 1 : 18000101, PARTY_DATE_LATEST, 20000101};
+
+		for (int scheme = PARTY_SCHEME_COW; scheme <= PARTY_SCHEME_GW; scheme++)
+			for (int code = s->code - 1; code <= s->code + 1; code++)
+				for (int k = 0; k < 6; k++)
+				{
+					PartyCode	a = 0,
+								b = 0;
+
+					assert_int_equal(party_from_code(scheme, code, days[k], &a),
+									 scan_from_code(scheme, code, days[k], &b));
+					assert_int_equal(a, b);
+				}
+	}
+}
+
 /* Former parties have an end; parties of today none; existence follows the spells. */
 static void
 test_existence(void **state)
@@ -154,6 +212,7 @@ main(void)
 		cmocka_unit_test(test_facts),
 		cmocka_unit_test(test_statuses),
 		cmocka_unit_test(test_every_spell_round_trips),
+		cmocka_unit_test(test_code_search_matches_scan),
 		cmocka_unit_test(test_existence),
 	};
 
