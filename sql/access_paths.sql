@@ -81,7 +81,11 @@ EXPLAIN (COSTS OFF) SELECT * FROM ap_ad;
 -- the registry has both, so its lookups of a party take the two ranges
 SELECT indexrelid::regclass FROM pg_index
 WHERE indrelid = 'secpact.agreement'::regclass AND indexrelid::regclass::text LIKE '%part%' ORDER BY indexrelid::regclass::text;
-EXPLAIN (COSTS OFF) SELECT id FROM secpact.agreement WHERE parties @> 'UA';
+-- (analyzed first, and a party of few rows: autovacuum may analyze the
+-- registry at any moment, and most of its rows are UA's, whose lookup then
+-- rightly reads the whole table)
+ANALYZE secpact.agreement;
+EXPLAIN (COSTS OFF) SELECT id FROM secpact.agreement WHERE parties @> 'TV';
 RESET enable_seqscan;
 DROP VIEW ap_ad;
 DROP TABLE ap_pairs, ap_expected;
