@@ -20,10 +20,12 @@
 #include "access/htup_details.h"
 #include "catalog/pg_collation.h"
 #include "catalog/pg_type.h"
+#include "common/hashfn.h"
 #include "executor/spi.h"
 #include "funcapi.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
+#include "utils/hsearch.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/syscache.h"
@@ -43,15 +45,43 @@ enum
 	COL_ID,
 	COL_PLACE,
 	COL_LAST,					/* signed_on's precision, or its last day */
-	COL_KIND,					/* only when filtering on the kind */
-	NCOLS,
-	COL_LAST_DATE = NCOLS		/* signing_timelines(): a pair's last day */
+	COL_KIND,					/* only when filtering or grouping on the kind */
+	NCOLS
 };
 
-struct FirstSigningReceiver;
+/*
+ * signing_timelines(): a kind the registry holds, by its bytes (the grouping
+ * of 1.3's ORDER BY kind COLLATE "C"), and its pairs' first signings.
+ */
+typedef struct TimelineFirst TimelineFirst;
 
-/* signing_timelines(): called as each kind's rows end, and at the end */
-typedef void (*KindGroupEnd) (struct FirstSigningReceiver *r);
+typedef struct TimelineKindKey
+{
+	const char *data;
+	int			len;
+} TimelineKindKey;
+
+typedef struct TimelineKind
+{
+	TimelineKindKey key;		/* points into kind, once entered */
+	text	   *kind;
+	int			no;
+	TimelineFirst *pairs;		/* the kind's pairs, in a chain */
+} TimelineKind;
+
+typedef struct TimelinePairKey
+{
+	int32		kind_no;
+	int32		pair;			/* as in the table of first signings by pair */
+} TimelinePairKey;
+
+struct TimelineFirst
+{
+	TimelinePairKey key;
+	FirstSigning first;
+	text	   *place;
+	TimelineFirst *next;		/* the kind's next pair */
+};
 
 typedef struct FirstSigningReceiver
 {
@@ -64,11 +94,15 @@ typedef struct FirstSigningReceiver
 	text	   *kind;			/* only agreements of this kind, unless NULL */
 	Oid			kind_collation; /* compared in the caller's collation */
 	bool		last_is_date;	/* COL_LAST is a date, not a precision */
-	/* signing_timelines(): the rows come grouped by kind, unfiltered */
-	KindGroupEnd group_end;
-	text	   *group_kind;		/* the current group's kind, in group_cxt */
-	MemoryContext group_cxt;	/* the group's kind and places */
-	ReturnSetInfo *rsinfo;
+	/*
+	 * signing_timelines(): every kind at once, unfiltered and unsorted, the
+	 * first signings by kind and pair in a hash (sized by the pairs the
+	 * registry holds, not by kinds times parties squared).
+	 */
+	bool		by_kind;
+	HTAB	   *kinds;			/* TimelineKind by the kind's bytes */
+	HTAB	   *pairs;			/* TimelineFirst by kind and pair */
+	TimelineKind *last_kind;	/* the previous row's: rows often repeat it */
 } FirstSigningReceiver;
 
 /* The party's row in party_table: counterparts are numbered by it. */
@@ -93,8 +127,7 @@ static void
 receiver_startup(DestReceiver *self, int operation, TupleDesc typeinfo)
 {
 	FirstSigningReceiver *r = (FirstSigningReceiver *) self;
-	int			ncols = r->group_end != NULL ? NCOLS + 1 :
-		r->kind != NULL ? NCOLS : COL_KIND;
+	int			ncols = r->kind != NULL || r->by_kind ? NCOLS : COL_KIND;
 
 	if (typeinfo->natts != ncols)
 		elog(ERROR, "registry query returned %d columns instead of %d", typeinfo->natts, ncols);
@@ -116,32 +149,83 @@ row_of_kind(FirstSigningReceiver *r, TupleTableSlot *slot)
 											  PointerGetDatum(r->kind))));
 }
 
+static uint32
+timeline_kind_hash(const void *key, Size keysize)
+{
+	const TimelineKindKey *k = key;
+
+	return DatumGetUInt32(hash_any((const unsigned char *) k->data, k->len));
+}
+
+static int
+timeline_kind_match(const void *key1, const void *key2, Size keysize)
+{
+	const TimelineKindKey *a = key1;
+	const TimelineKindKey *b = key2;
+
+	return a->len == b->len && memcmp(a->data, b->data, a->len) == 0 ? 0 : 1;
+}
+
 /*
- * Grouped by kind (ORDER BY kind COLLATE "C": equal kinds are equal bytes,
- * the default collation being deterministic): a new kind ends the group
- * before.  False for a row without a kind, which no group takes.
+ * The row's kind, entered on first sight; NULL for a row without a kind,
+ * which no timeline takes.  Equal kinds are equal bytes, as 1.3's grouping
+ * under COLLATE "C" had them (the default collation is deterministic).
  */
-static bool
-follow_kind_group(FirstSigningReceiver *r, TupleTableSlot *slot)
+static TimelineKind *
+row_timeline_kind(FirstSigningReceiver *r, TupleTableSlot *slot)
 {
 	text	   *kind;
+	TimelineKindKey key;
+	TimelineKind *entry;
+	bool		found;
 
 	if (slot->tts_isnull[COL_KIND])
-		return false;
+		return NULL;
 	kind = DatumGetTextPP(slot->tts_values[COL_KIND]);
-	if (r->group_kind == NULL ||
-		VARSIZE_ANY_EXHDR(kind) != VARSIZE_ANY_EXHDR(r->group_kind) ||
-		memcmp(VARDATA_ANY(kind), VARDATA_ANY(r->group_kind), VARSIZE_ANY_EXHDR(kind)) != 0)
+	key.data = VARDATA_ANY(kind);
+	key.len = VARSIZE_ANY_EXHDR(kind);
+	if (r->last_kind != NULL && timeline_kind_match(&key, &r->last_kind->key, sizeof(key)) == 0)
+		entry = r->last_kind;
+	else
 	{
-		MemoryContext old;
-
-		if (r->group_kind != NULL)
-			r->group_end(r);
-		old = MemoryContextSwitchTo(r->group_cxt);
-		r->group_kind = DatumGetTextPCopy(slot->tts_values[COL_KIND]);
-		MemoryContextSwitchTo(old);
+		entry = hash_search(r->kinds, &key, HASH_ENTER, &found);
+		if (!found)
+		{
+			/* the key must outlive the row: point it at a copy */
+			entry->kind = (text *) MemoryContextAlloc(r->cxt, VARHDRSZ + key.len);
+			SET_VARSIZE(entry->kind, VARHDRSZ + key.len);
+			memcpy(VARDATA(entry->kind), key.data, key.len);
+			entry->key.data = VARDATA(entry->kind);
+			entry->no = (int) hash_get_num_entries(r->kinds) - 1;
+			entry->pairs = NULL;
+		}
 	}
-	return true;
+	/* a detoasted copy is the row's only: free it */
+	if ((Pointer) kind != DatumGetPointer(slot->tts_values[COL_KIND]))
+		pfree(kind);
+	r->last_kind = entry;
+	return entry;
+}
+
+/* The first signing of the kind's pair, entered on first sight. */
+static TimelineFirst *
+timeline_first(FirstSigningReceiver *r, TimelineKind *kind, int pair)
+{
+	TimelinePairKey key;
+	TimelineFirst *entry;
+	bool		found;
+
+	key.kind_no = kind->no;
+	key.pair = pair;
+	entry = hash_search(r->pairs, &key, HASH_ENTER, &found);
+	if (!found)
+	{
+		memset(&entry->first, 0, sizeof(entry->first));
+		entry->place = NULL;
+		entry->next = kind->pairs;
+		kind->pairs = entry;
+	}
+	return entry;
 }
 
 /* The row as a signing; a partial date spans every day of its period. */
@@ -154,14 +238,7 @@ row_signing(FirstSigningReceiver *r, TupleTableSlot *slot, Signing *signing)
 	signing->id = DatumGetInt64(slot->tts_values[COL_ID]);
 	/* a partial date: every day of its period, up to the last */
 	signing->span = 0;
-	if (r->group_end != NULL && !slot->tts_isnull[COL_LAST_DATE])
-	{
-		DateADT		last = DatumGetDateADT(slot->tts_values[COL_LAST_DATE]);
-
-		if (last > signing->day && !DATE_NOT_FINITE(signing->day))
-			signing->span = last - signing->day;
-	}
-	else if (!slot->tts_isnull[COL_LAST])
+	if (!slot->tts_isnull[COL_LAST])
 	{
 		DateADT		last = r->last_is_date ? DatumGetDateADT(slot->tts_values[COL_LAST]) :
 			partial_date_last(signing->day,
@@ -199,6 +276,9 @@ receiver_receive(TupleTableSlot *slot, DestReceiver *self)
 	FirstSigningReceiver *r = (FirstSigningReceiver *) self;
 	Signing		signing;
 	int			entry;
+	FirstSigning *first;
+	text	  **place;
+	TimelineKind *kind = NULL;
 
 	slot_getallattrs(slot);
 	/* parties, signed_on and id are NOT NULL in the registry */
@@ -207,24 +287,36 @@ receiver_receive(TupleTableSlot *slot, DestReceiver *self)
 		return true;
 	if (!row_of_kind(r, slot))
 		return true;
-	if (r->group_end != NULL && !follow_kind_group(r, slot))
+	if (r->by_kind && (kind = row_timeline_kind(r, slot)) == NULL)
 		return true;
 	row_signing(r, slot, &signing);
 	entry = dyad_entry(r, DatumGetDyad(slot->tts_values[COL_PARTIES]));
 	if (entry < 0)
 		return true;
+	if (kind != NULL)
+	{
+		TimelineFirst *t = timeline_first(r, kind, entry);
 
-	if (first_signing_offer(&r->firsts[entry], &signing))
+		first = &t->first;
+		place = &t->place;
+	}
+	else
+	{
+		first = &r->firsts[entry];
+		place = &r->places[entry];
+	}
+
+	if (first_signing_offer(first, &signing))
 	{
 		/* a new first: keep its place, which is rare after the first rows */
-		if (r->places[entry] != NULL)
-			pfree(r->places[entry]);
-		r->places[entry] = NULL;
+		if (*place != NULL)
+			pfree(*place);
+		*place = NULL;
 		if (!slot->tts_isnull[COL_PLACE])
 		{
-			MemoryContext old = MemoryContextSwitchTo(r->group_cxt != NULL ? r->group_cxt : r->cxt);
+			MemoryContext old = MemoryContextSwitchTo(r->cxt);
 
-			r->places[entry] = DatumGetTextPCopy(slot->tts_values[COL_PLACE]);
+			*place = DatumGetTextPCopy(slot->tts_values[COL_PLACE]);
 			MemoryContextSwitchTo(old);
 		}
 	}
@@ -351,7 +443,7 @@ registry_query(FirstSigningReceiver *r, text *kind, DateADT *as_of,
 	push_kind = in_shards && kind != NULL && get_collation_isdeterministic(r->kind_collation);
 	nparams += push_kind;
 	appendStringInfo(query, "SELECT %s", source->columns);
-	if (kind != NULL)
+	if (kind != NULL || r->by_kind)
 		appendStringInfoString(query, ", a.kind");
 	params = nparams > 0 ? makeParamList(nparams) : NULL;
 	if (r->hub != 0)
@@ -387,7 +479,7 @@ registry_query(FirstSigningReceiver *r, text *kind, DateADT *as_of,
 		appendStringInfo(query, source->from_in_shards,
 						 registry_first_signings_in_shards(
 							 quote_identifier(get_namespace_name(type_namespace(party_type))),
-							 r->group_end != NULL || (kind != NULL && !push_kind), cond.data));
+							 r->by_kind || (kind != NULL && !push_kind), cond.data));
 	}
 	else
 	{
@@ -622,34 +714,53 @@ signing_orders(PG_FUNCTION_ARGS)
 	return (Datum) 0;
 }
 
-/*
- * What signing_timelines() reads: agreements and pairs of members of
- * multilateral agreements in one list, grouped by kind (agreements first
- * within a kind, as signing_timeline_order offers them).
- */
-#define REGISTRY_BY_KIND_FROM(agreements) \
-	" FROM (SELECT g.parties, g.signed_on, g.day_order, g.id, g.place," \
-	" g.signed_on_precision AS precision, g.kind, NULL::pg_catalog.date AS signed_last, 0 AS src" \
-	" FROM " agreements " g" \
-	/* the untyped NULL takes the precision's type, which is never named */ \
-	" UNION ALL SELECT m.parties, m.signed_on, NULL::pg_catalog.int2, m.agreement_id, m.place," \
-	" NULL, m.kind, m.signed_last, 1 FROM secpact.membership_pair_signings() m) a" \
-	" ORDER BY a.kind COLLATE pg_catalog.\"C\", a.src"
-
-static const RegistrySource registry_by_kind = {
-	"a.parties, a.signed_on, a.day_order, a.id, a.place, a.precision, a.kind, a.signed_last",
-	REGISTRY_BY_KIND_FROM("secpact.agreement"), false, REGISTRY_BY_KIND_FROM("%s")
-};
-
-/* A kind's rows have ended: emit its every hub's timeline, then forget it. */
-static void
-timeline_group_end(FirstSigningReceiver *r)
+/* Kinds in the order of their bytes, as 1.3's ORDER BY kind COLLATE "C" */
+static int
+timeline_kind_cmp(const void *a, const void *b)
 {
-	emit_every_hub(r, r->rsinfo, false, r->group_kind, true);
-	memset(r->firsts, 0, sizeof(FirstSigning) * party_table_len * party_table_len);
-	memset(r->places, 0, sizeof(text *) * party_table_len * party_table_len);
-	MemoryContextReset(r->group_cxt);
-	r->group_kind = NULL;
+	const TimelineKind *ka = *(TimelineKind *const *) a;
+	const TimelineKind *kb = *(TimelineKind *const *) b;
+	int			c = memcmp(ka->key.data, kb->key.data, Min(ka->key.len, kb->key.len));
+
+	if (c != 0)
+		return c;
+	return (ka->key.len > kb->key.len) - (ka->key.len < kb->key.len);
+}
+
+/*
+ * Every kind's every hub's timeline, a kind at a time: its pairs go to the
+ * table of first signings by pair, which emit_every_hub ranks, then leave it.
+ */
+static void
+emit_timelines(FirstSigningReceiver *r, ReturnSetInfo *rsinfo)
+{
+	long		nkinds = hash_get_num_entries(r->kinds);
+	TimelineKind **kinds = palloc(sizeof(TimelineKind *) * Max(nkinds, 1));
+	HASH_SEQ_STATUS seq;
+	TimelineKind *kind;
+	long		n = 0;
+
+	hash_seq_init(&seq, r->kinds);
+	while ((kind = hash_seq_search(&seq)) != NULL)
+		kinds[n++] = kind;
+	qsort(kinds, n, sizeof(TimelineKind *), timeline_kind_cmp);
+	for (long k = 0; k < n; k++)
+	{
+		TimelineFirst *t;
+
+		for (t = kinds[k]->pairs; t != NULL; t = t->next)
+		{
+			r->firsts[t->key.pair] = t->first;
+			r->places[t->key.pair] = t->place;
+		}
+		emit_every_hub(r, rsinfo, false, kinds[k]->kind, true);
+		for (t = kinds[k]->pairs; t != NULL; t = t->next)
+		{
+			r->firsts[t->key.pair].seen = false;
+			r->places[t->key.pair] = NULL;
+		}
+	}
+	pfree(kinds);
 }
 
 /*
@@ -663,6 +774,8 @@ signing_timelines(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	FirstSigningReceiver *r;
+	HASHCTL		kinds_ctl;
+	HASHCTL		pairs_ctl;
 
 	InitMaterializedSRF(fcinfo, 0);
 	if (!registry_has_precision())
@@ -671,12 +784,30 @@ signing_timelines(PG_FUNCTION_ARGS)
 				 errmsg("signing_timelines() needs the registry of secpact 1.3"),
 				 errhint("Update the extension with ALTER EXTENSION secpact UPDATE.")));
 	r = new_receiver(0, false, party_table_len * party_table_len);
-	r->group_end = timeline_group_end;
-	r->group_cxt = AllocSetContextCreate(r->cxt, "signing timeline kind", ALLOCSET_DEFAULT_SIZES);
-	r->rsinfo = rsinfo;
-	scan_registry(r, NULL, PG_GET_COLLATION(), NULL, &registry_by_kind);
-	if (r->group_kind != NULL)
-		timeline_group_end(r);
+	r->by_kind = true;
+	memset(&kinds_ctl, 0, sizeof(kinds_ctl));
+	kinds_ctl.keysize = sizeof(TimelineKindKey);
+	kinds_ctl.entrysize = sizeof(TimelineKind);
+	kinds_ctl.hash = timeline_kind_hash;
+	kinds_ctl.match = timeline_kind_match;
+	kinds_ctl.hcxt = r->cxt;
+	r->kinds = hash_create("signing timeline kinds", 16, &kinds_ctl,
+						   HASH_ELEM | HASH_FUNCTION | HASH_COMPARE | HASH_CONTEXT);
+	memset(&pairs_ctl, 0, sizeof(pairs_ctl));
+	pairs_ctl.keysize = sizeof(TimelinePairKey);
+	pairs_ctl.entrysize = sizeof(TimelineFirst);
+	pairs_ctl.hcxt = r->cxt;
+	r->pairs = hash_create("signing timeline pairs", 4096, &pairs_ctl,
+						   HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+	/*
+	 * Two scans, no sort: agreements, then pairs of members of multilateral
+	 * ones, so that within a kind the agreements are offered first, as
+	 * signing_timeline_order offers them.
+	 */
+	scan_registry(r, NULL, PG_GET_COLLATION(), NULL, &registry_agreements);
+	r->last_kind = NULL;
+	scan_registry(r, NULL, PG_GET_COLLATION(), NULL, &registry_membership_dyads);
+	emit_timelines(r, rsinfo);
 	MemoryContextDelete(r->cxt);
 	return (Datum) 0;
 }

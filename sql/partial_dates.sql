@@ -34,7 +34,7 @@ SELECT p.oid::regprocedure, p.provolatile, p.proisstrict, p.proparallel, p.prole
 FROM pg_proc p
 WHERE p.proname IN ('partial_date', 'partial_date_last', 'date_fits_precision', 'signing_timeline_order',
 					'membership_pair_signings')
-ORDER BY 1::text;
+ORDER BY p.oid::regprocedure::text;
 
 --------------------------------------------------------------------------
 -- Stored as the first day of the period: hostile rows are refused
