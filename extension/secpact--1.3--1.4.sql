@@ -635,3 +635,343 @@ BEGIN
 	RETURN pg_catalog.format('the registry is %s (%s)', how, pg_catalog.array_to_string(tables, ', '));
 END
 $$;
+
+--------------------------------------------------------------------------
+-- House in order (issue #18): load_atop reads as the list of its steps,
+-- each a helper below (a pure move of 1.3's body: the same checks, errors,
+-- rows returned, notice and order).  The helpers take the default
+-- privileges, as load_atop does; only it calls them.
+--------------------------------------------------------------------------
+
+-- The refusals of load_atop's arguments, and the source's last day of
+-- observation (ATOP 5.1 added to secpact.source when missing).
+CREATE FUNCTION secpact.load_atop_window(members regclass, source_name text) RETURNS date
+	LANGUAGE plpgsql VOLATILE
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	win record;
+BEGIN
+	IF members IS NULL THEN
+		RAISE EXCEPTION 'load_atop needs the table of ATOP''s members'
+			USING ERRCODE = 'null_value_not_allowed';
+	END IF;
+	IF source_name IS NULL OR source_name = '' THEN
+		RAISE EXCEPTION 'load_atop needs the name of the source'
+			USING ERRCODE = 'invalid_parameter_value', HINT = 'Pass a name of secpact.source, such as ATOP 5.1.';
+	END IF;
+	SELECT s.name, s.observed_from, s.observed_to INTO win FROM secpact.source s WHERE s.name = source_name;
+	IF NOT FOUND AND source_name = 'ATOP 5.1' THEN
+		INSERT INTO secpact.source (name, observed_from, observed_to, citation)
+		VALUES ('ATOP 5.1', '1815-01-01', '2018-12-31',
+				'Leeds, Brett Ashley, Jeffrey M. Ritter, Sara McLaughlin Mitchell, and Andrew G. Long. 2002. '
+				'"Alliance Treaty Obligations and Provisions, 1815-1944." International Interactions 28: 237-260. '
+				'ATOP version 5.1, http://www.atopdata.org')
+		RETURNING name, observed_from, observed_to INTO win;
+	ELSIF NOT FOUND THEN
+		RAISE EXCEPTION 'source "%" is not in secpact.source', source_name
+			USING ERRCODE = 'undefined_object',
+				  HINT = 'Insert its name and observation window into secpact.source first.';
+	END IF;
+	IF win.observed_to IS NULL THEN
+		RAISE EXCEPTION 'source "%" has no last day of observation', source_name
+			USING ERRCODE = 'invalid_parameter_value',
+				  DETAIL = 'ATOP''s yrexit 0 means in force at the last day its data observe.',
+				  HINT = 'Set observed_to of the source in secpact.source.';
+	END IF;
+	RETURN win.observed_to;
+END
+$$;
+COMMENT ON FUNCTION secpact.load_atop_window(regclass, text) IS
+	'step of load_atop: refuses a NULL table or source and a source without a last day of observation (adding ATOP 5.1 when missing); returns that day';
+
+-- Every row of ATOP's member file, checked and dated, in the order of
+-- loading (alliance, member, entry, phase): why it cannot load (NULL if
+-- it can), its spell, the alliance's earliest entry, and the member's next
+-- entry in the alliance.  Volatile, as the table may be a view of anything.
+CREATE FUNCTION secpact.load_atop_rows(members regclass, observed_to date)
+	RETURNS TABLE(v text[], n integer[], why text, starts date, starts_precision @extschema@.date_precision,
+				  left_on date, left_precision @extschema@.date_precision, ends date,
+				  signed_on date, signed_precision @extschema@.date_precision, next_starts date)
+	LANGUAGE plpgsql VOLATILE
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	RETURN QUERY EXECUTE format($query$
+			-- materialized: each step reads the one before several times
+			WITH raw AS (
+				SELECT ARRAY[t.atopid::text, t.member::text, t.yrent::text, t.moent::text, t.dayent::text,
+							 t.yrexit::text, t.moexit::text, t.dayexit::text, t.phase::text, t.bilat::text,
+							 t.defense::text, t.offense::text, t.neutral::text, t.nonagg::text, t.consul::text] AS v
+				FROM %s t
+			), num AS MATERIALIZED (
+				SELECT raw.v,
+					   ARRAY(SELECT CASE WHEN x.s ~ '^\s*[0-9]{1,9}(\.0*)?\s*$' THEN trunc(x.s::numeric)::integer END
+							 FROM unnest(raw.v) WITH ORDINALITY x(s, i) ORDER BY x.i) AS n
+				FROM raw
+			), checked AS MATERIALIZED (
+				SELECT num.v, num.n,
+					   CASE
+						WHEN num.n[1] IS NULL OR num.n[1] < 1 THEN format('atopid "%%s" is not a positive whole number', num.v[1])
+						WHEN num.n[2] IS NULL OR num.n[2] < 1 THEN format('member "%%s" is not a COW state code', num.v[2])
+						WHEN num.n[3] IS NULL OR num.n[3] NOT BETWEEN 1 AND 9999 THEN format('yrent "%%s" is not a year from 1 to 9999', num.v[3])
+						WHEN num.n[4] IS NULL OR num.n[4] > 12 THEN format('moent "%%s" is not a month from 1 to 12, or 0', num.v[4])
+						WHEN num.n[5] IS NULL OR num.n[5] > 31 THEN format('dayent "%%s" is not a day from 1 to 31, or 0', num.v[5])
+						WHEN num.n[4] = 0 AND num.n[5] <> 0 THEN 'dayent is known but moent is not'
+						WHEN num.n[5] > extract(day FROM make_date(num.n[3], greatest(num.n[4], 1), 1) + interval '1 month - 1 day')
+							THEN format('entry date %%s-%%s-%%s does not exist', num.n[3], num.n[4], num.n[5])
+						WHEN num.n[6] IS NULL OR num.n[6] > 9999 THEN format('yrexit "%%s" is not a year from 1 to 9999, or 0', num.v[6])
+						WHEN num.n[7] IS NULL OR num.n[7] > 12 THEN format('moexit "%%s" is not a month from 1 to 12, or 0', num.v[7])
+						WHEN num.n[8] IS NULL OR num.n[8] > 31 THEN format('dayexit "%%s" is not a day from 1 to 31, or 0', num.v[8])
+						WHEN num.n[6] = 0 AND (num.n[7] <> 0 OR num.n[8] <> 0) THEN 'yrexit is 0 (in force at the end of the data) but moexit or dayexit is not'
+						WHEN num.n[7] = 0 AND num.n[8] <> 0 THEN 'dayexit is known but moexit is not'
+						WHEN num.n[6] <> 0 AND num.n[8] > extract(day FROM make_date(num.n[6], greatest(num.n[7], 1), 1) + interval '1 month - 1 day')
+							THEN format('exit date %%s-%%s-%%s does not exist', num.n[6], num.n[7], num.n[8])
+						WHEN num.n[9] IS NULL OR num.n[9] < 1 THEN format('phase "%%s" is not a positive whole number', num.v[9])
+						WHEN num.n[10] IS NULL OR num.n[10] > 1 THEN format('bilat "%%s" is not 0 or 1', num.v[10])
+						WHEN num.n[11] IS NULL OR num.n[11] > 1 THEN format('defense "%%s" is not 0 or 1', num.v[11])
+						WHEN num.n[12] IS NULL OR num.n[12] > 1 THEN format('offense "%%s" is not 0 or 1', num.v[12])
+						WHEN num.n[13] IS NULL OR num.n[13] > 1 THEN format('neutral "%%s" is not 0 or 1', num.v[13])
+						WHEN num.n[14] IS NULL OR num.n[14] > 1 THEN format('nonagg "%%s" is not 0 or 1', num.v[14])
+						WHEN num.n[15] IS NULL OR num.n[15] > 1 THEN format('consul "%%s" is not 0 or 1', num.v[15])
+					   END AS reason
+				FROM num
+			), dated AS MATERIALIZED (
+				SELECT c.v, c.n, c.reason, d.*,
+					   CASE WHEN d.left_on IS NULL THEN $1 + 1
+							WHEN d.left_precision = 'year' THEN (d.left_on + interval '1 year')::date
+							WHEN d.left_precision = 'month' THEN (d.left_on + interval '1 month')::date
+							ELSE d.left_on END AS ends
+				FROM checked c
+				CROSS JOIN LATERAL (
+					SELECT CASE WHEN c.reason IS NULL THEN make_date(c.n[3], greatest(c.n[4], 1), greatest(c.n[5], 1)) END AS starts,
+						   CASE WHEN c.n[4] = 0 THEN 'year' WHEN c.n[5] = 0 THEN 'month' ELSE 'day' END::@extschema@.date_precision AS starts_precision,
+						   CASE WHEN c.reason IS NOT NULL OR c.n[6] = 0 THEN NULL
+								WHEN c.n[7] = 0 THEN make_date(c.n[6], 1, 1)
+								WHEN c.n[8] = 0 THEN make_date(c.n[6], c.n[7], 1)
+								ELSE make_date(c.n[6], c.n[7], c.n[8]) + 1 END AS left_on,
+						   CASE WHEN c.n[6] = 0 THEN 'day' WHEN c.n[7] = 0 THEN 'year' WHEN c.n[8] = 0 THEN 'month'
+								ELSE 'day' END::@extschema@.date_precision AS left_precision
+				) d
+			), windowed AS MATERIALIZED (
+				SELECT d.*,
+					   coalesce(d.reason,
+						CASE WHEN d.starts > $1 THEN format('entry %%s is after the last day of the source, %%s', to_char(d.starts, 'YYYY-MM-DD'), to_char($1, 'YYYY-MM-DD'))
+							 WHEN d.ends <= d.starts THEN format('exit %%s-%%s-%%s is before entry %%s-%%s-%%s', d.n[6], d.n[7], d.n[8], d.n[3], d.n[4], d.n[5])
+						END) AS refusal
+				FROM dated d
+			), grouped AS MATERIALIZED (
+				SELECT w.*,
+					   max(w.n[10]) FILTER (WHERE w.refusal IS NULL) OVER (PARTITION BY w.n[1]) AS bilat,
+					   array_agg(w.n[2]) FILTER (WHERE w.refusal IS NULL) OVER (PARTITION BY w.n[1]) AS codes
+				FROM windowed w
+			), alliance AS MATERIALIZED (
+				SELECT g.*,
+					   CASE WHEN g.refusal IS NULL AND g.bilat = 1
+							 AND (SELECT count(DISTINCT x.m) FROM unnest(g.codes) x(m)) <> 2
+							THEN format('alliance %%s is bilateral (bilat 1) but has %%s members',
+										g.n[1], (SELECT count(DISTINCT x.m) FROM unnest(g.codes) x(m)))
+					   END AS bilat_refusal
+				FROM grouped g
+			), valid AS MATERIALIZED (
+				SELECT a.*, coalesce(a.refusal, a.bilat_refusal) AS why,
+					   (coalesce(a.refusal, a.bilat_refusal) IS NULL) AS ok
+				FROM alliance a
+			)
+			SELECT v.v, v.n, v.why, v.starts, v.starts_precision, v.left_on, v.left_precision, v.ends,
+				   -- the alliance's earliest entry, at the coarser precision of a tie
+				   first_value(v.starts) OVER (PARTITION BY v.n[1], v.ok ORDER BY v.starts, v.starts_precision) AS signed_on,
+				   first_value(v.starts_precision) OVER (PARTITION BY v.n[1], v.ok ORDER BY v.starts, v.starts_precision) AS signed_precision,
+				   CASE WHEN v.ok THEN lead(v.starts) OVER (PARTITION BY v.n[1], v.n[2], v.ok ORDER BY v.starts) END AS next_starts
+			FROM valid v
+			ORDER BY v.n[1] NULLS LAST, v.n[2] NULLS LAST, v.starts NULLS LAST, v.n[9]
+			$query$, members) USING observed_to;
+END
+$$;
+COMMENT ON FUNCTION secpact.load_atop_rows(regclass, date) IS
+	'step of load_atop: every row of ATOP''s member file with the reason it cannot load, its spell, the alliance''s earliest entry and the member''s next one';
+
+-- The agreement of an alliance, dated by its earliest entry, with its
+-- source; the failure (as a row''s reason) where it cannot be inserted.
+CREATE FUNCTION secpact.load_atop_alliance(alliance integer, signed_on date,
+										   signed_precision @extschema@.date_precision, bilat integer,
+										   source_name text, OUT agreement bigint, OUT failure text)
+	LANGUAGE plpgsql VOLATILE
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	BEGIN
+		INSERT INTO secpact.agreement (multilateral, kind, title, signed_on, signed_on_precision,
+									   entry_into_force, entry_into_force_precision, source, notes)
+		VALUES (true, 'alliance', format('ATOP alliance %s', alliance), load_atop_alliance.signed_on, signed_precision,
+				load_atop_alliance.signed_on, signed_precision, source_name,
+				CASE WHEN bilat = 1 THEN 'bilateral alliance' END)
+		RETURNING id INTO agreement;
+		INSERT INTO secpact.agreement_source (agreement_id, source_name)
+		VALUES (agreement, load_atop_alliance.source_name);
+	EXCEPTION WHEN OTHERS THEN
+		agreement := NULL;
+		failure := format('alliance %s: %s', alliance, SQLERRM);
+	END;
+END
+$$;
+COMMENT ON FUNCTION secpact.load_atop_alliance(integer, date, @extschema@.date_precision, integer, text) IS
+	'step of load_atop: inserts an alliance''s agreement and its source; returns its id, or the failure';
+
+-- One row of a member: its spells of membership with their obligations,
+-- one per party its COW code meant during the spell (the lists' first day,
+-- 1816, standing for the days before it), each ending where the member's
+-- next spell starts.  Returns the parties and memberships, or none and the
+-- reason.
+CREATE FUNCTION secpact.load_atop_member(agreement bigint, n integer[], starts date,
+										 starts_precision @extschema@.date_precision, left_on date,
+										 left_precision @extschema@.date_precision, ends date, next_starts date,
+										 source_name text,
+										 OUT parties @extschema@.party[], OUT ids bigint[], OUT reason text)
+	LANGUAGE plpgsql VOLATILE
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	seg record;
+	new_membership bigint;
+	obligation_names constant text[] := ARRAY['defense', 'offense', 'neutrality', 'nonaggression', 'consultation'];
+BEGIN
+	parties := '{}';
+	ids := '{}';
+	IF NOT EXISTS (SELECT FROM @extschema@.party_codes() c
+				   WHERE c.scheme = 'cow' AND c.code = n[2]::text) THEN
+		reason := format('COW never used the state code %s', n[2]);
+		RETURN;
+	END IF;
+	BEGIN
+		FOR seg IN
+			SELECT c.party AS p,
+				   CASE WHEN c.valid_from > '1816-01-01' AND c.valid_from > load_atop_member.starts THEN c.valid_from END AS cut_start,
+				   CASE WHEN c.valid_to IS NOT NULL
+							 AND c.valid_to + 1 < least(load_atop_member.ends, coalesce(next_starts, load_atop_member.ends))
+						THEN c.valid_to + 1 END AS cut_end
+			FROM @extschema@.party_codes() c
+			WHERE c.scheme = 'cow' AND c.code = n[2]::text
+			  AND (c.valid_from <= '1816-01-01' OR c.valid_from < least(load_atop_member.ends, coalesce(next_starts, load_atop_member.ends)))
+			  AND (c.valid_to IS NULL OR c.valid_to >= load_atop_member.starts)
+			ORDER BY c.valid_from
+		LOOP
+			INSERT INTO secpact.membership (agreement_id, party, bound_on, bound_on_precision,
+											left_on, left_on_precision, source, notes)
+			VALUES (agreement, seg.p,
+					coalesce(seg.cut_start, load_atop_member.starts),
+					CASE WHEN seg.cut_start IS NULL THEN starts_precision ELSE 'day' END,
+					-- the member's next spell starts where this one stops
+					CASE WHEN seg.cut_end IS NOT NULL THEN seg.cut_end
+						 WHEN next_starts < load_atop_member.ends THEN next_starts
+						 ELSE load_atop_member.left_on END,
+					CASE WHEN seg.cut_end IS NOT NULL OR next_starts < load_atop_member.ends THEN 'day'
+						 ELSE left_precision END,
+					source_name, format('phase %s', n[9]))
+			RETURNING id INTO new_membership;
+			FOR i IN 1 .. 5 LOOP
+				IF n[10 + i] = 1 THEN
+					INSERT INTO secpact.obligation (agreement_id, membership_id, party, obligation)
+					VALUES (agreement, new_membership, seg.p, obligation_names[i]);
+				END IF;
+			END LOOP;
+			parties := parties || seg.p;
+			ids := ids || new_membership;
+		END LOOP;
+		IF cardinality(parties) = 0 THEN
+			reason := format('COW state code %s named no state from %s to %s', n[2],
+							 to_char(load_atop_member.starts, 'YYYY-MM-DD'), to_char(load_atop_member.ends - 1, 'YYYY-MM-DD'));
+		END IF;
+	EXCEPTION WHEN OTHERS THEN
+		parties := '{}';
+		ids := '{}';
+		reason := SQLERRM;
+	END;
+END
+$$;
+COMMENT ON FUNCTION secpact.load_atop_member(bigint, integer[], date, @extschema@.date_precision, date, @extschema@.date_precision, date, date, text) IS
+	'step of load_atop: inserts one member row''s spells of membership and obligations; returns their parties and ids, or none and the reason';
+
+-- 1.3's load_atop as the list of its steps (the comment above its
+-- definition in secpact--1.2--1.3.sql says what it does).
+CREATE OR REPLACE FUNCTION secpact.load_atop(members regclass, source text DEFAULT 'ATOP 5.1')
+	RETURNS TABLE(atopid integer, member integer, phase integer, party @extschema@.party,
+				  agreement_id bigint, membership_id bigint, loaded boolean, reason text)
+	LANGUAGE plpgsql VOLATILE
+	SET search_path = pg_catalog, pg_temp
+AS $$
+#variable_conflict use_column
+DECLARE
+	observed_to date;
+	r record;
+	alliance record;
+	spells record;
+	cur_atopid integer;
+	loaded_rows integer := 0;
+	refused_rows integer := 0;
+BEGIN
+	observed_to := secpact.load_atop_window(members, load_atop.source);
+
+	-- a second call replaces the source's rows (memberships and obligations
+	-- go with their agreements)
+	DELETE FROM secpact.agreement a
+	WHERE a.id IN (SELECT x.agreement_id FROM secpact.agreement_source x WHERE x.source_name = load_atop.source);
+
+	BEGIN
+		FOR r IN SELECT * FROM secpact.load_atop_rows(members, observed_to) LOOP
+			atopid := r.n[1];
+			member := r.n[2];
+			phase := r.n[9];
+			party := NULL;
+			agreement_id := NULL;
+			membership_id := NULL;
+			reason := NULL;
+			IF r.why IS NOT NULL THEN
+				loaded := false;
+				reason := r.why;
+				refused_rows := refused_rows + 1;
+				RETURN NEXT;
+				CONTINUE;
+			END IF;
+			IF cur_atopid IS DISTINCT FROM r.n[1] THEN
+				cur_atopid := r.n[1];
+				alliance := secpact.load_atop_alliance(r.n[1], r.signed_on, r.signed_precision, r.n[10], load_atop.source);
+			END IF;
+			agreement_id := alliance.agreement;
+			IF alliance.agreement IS NULL THEN
+				loaded := false;
+				reason := alliance.failure;
+				refused_rows := refused_rows + 1;
+				RETURN NEXT;
+				CONTINUE;
+			END IF;
+			spells := secpact.load_atop_member(alliance.agreement, r.n, r.starts, r.starts_precision, r.left_on,
+											   r.left_precision, r.ends, r.next_starts, load_atop.source);
+			IF cardinality(spells.parties) = 0 THEN
+				loaded := false;
+				reason := spells.reason;
+				refused_rows := refused_rows + 1;
+				RETURN NEXT;
+			ELSE
+				-- one row per spell loaded, once all of them are
+				loaded_rows := loaded_rows + 1;
+				loaded := true;
+				FOR i IN 1 .. cardinality(spells.parties) LOOP
+					party := spells.parties[i];
+					membership_id := spells.ids[i];
+					RETURN NEXT;
+				END LOOP;
+			END IF;
+		END LOOP;
+	EXCEPTION WHEN undefined_column THEN
+		RAISE EXCEPTION 'table % lacks a column of ATOP''s member file: %', members, SQLERRM
+			USING ERRCODE = 'undefined_column',
+				  HINT = 'load_atop reads atopid, member, yrent, moent, dayent, yrexit, moexit, dayexit, phase, bilat, defense, offense, neutral, nonagg and consul.';
+	END;
+	-- alliances none of whose members loaded leave no agreement behind
+	DELETE FROM secpact.agreement a
+	WHERE a.id IN (SELECT x.agreement_id FROM secpact.agreement_source x WHERE x.source_name = load_atop.source)
+	  AND NOT EXISTS (SELECT FROM secpact.membership m WHERE m.agreement_id = a.id);
+	RAISE NOTICE 'load_atop: % rows loaded, % refused', loaded_rows, refused_rows;
+END
+$$;
