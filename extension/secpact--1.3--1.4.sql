@@ -792,7 +792,7 @@ COMMENT ON FUNCTION secpact.load_atop_rows(regclass, date) IS
 	'step of load_atop: every row of ATOP''s member file with the reason it cannot load, its spell, the alliance''s earliest entry and the member''s next one';
 
 -- The agreement of an alliance, dated by its earliest entry, with its
--- source; the failure (as a row''s reason) where it cannot be inserted.
+-- source; the failure (as a row's reason) where it cannot be inserted.
 CREATE FUNCTION secpact.load_atop_alliance(alliance integer, signed_on date,
 										   signed_precision @extschema@.date_precision, bilat integer,
 										   source_name text, OUT agreement bigint, OUT failure text)
