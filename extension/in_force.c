@@ -312,10 +312,7 @@ superseded_load(SupersededCache *cache, MemoryContext cxt)
 	bool		in_task;
 	char	   *source = registry_supersessions_source(&in_task);
 
-	params->params[0].value = DateADTGetDatum(cache->on_date);
-	params->params[0].isnull = false;
-	params->params[0].pflags = PARAM_FLAG_CONST;
-	params->params[0].ptype = DATEOID;
+	(void) secpact_set_param(params, 0, DateADTGetDatum(cache->on_date), DATEOID);
 
 	memset(&r, 0, sizeof(r));
 	r.pub.receiveSlot = id_receive;

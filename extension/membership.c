@@ -208,14 +208,15 @@ member_noop(DestReceiver *self)
 static void
 read_members(MemberReceiver *r, bool every, int64 agreement, AccessionBy by)
 {
-	ParamListInfo params = makeParamList(1);
+	ParamListInfo params = NULL;	/* every agreement: no parameter */
 	SPIExecuteOptions options;
 	int			ret;
 
-	params->params[0].value = Int64GetDatum(agreement);
-	params->params[0].isnull = false;
-	params->params[0].pflags = PARAM_FLAG_CONST;
-	params->params[0].ptype = INT8OID;
+	if (!every)
+	{
+		params = makeParamList(1);
+		(void) secpact_set_param(params, 0, Int64GetDatum(agreement), INT8OID);
+	}
 	memset(r, 0, sizeof(*r));
 	r->pub.receiveSlot = member_receive;
 	r->pub.rStartup = member_startup;
@@ -226,7 +227,7 @@ read_members(MemberReceiver *r, bool every, int64 agreement, AccessionBy by)
 	r->size = 64;
 	r->spells = palloc(sizeof(Spell) * r->size);
 	memset(&options, 0, sizeof(options));
-	options.params = every ? NULL : params;
+	options.params = params;
 	options.read_only = true;
 	options.dest = &r->pub;
 

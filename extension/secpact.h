@@ -8,6 +8,7 @@
 #include "postgres.h"
 #include "fmgr.h"
 
+#include "nodes/params.h"
 #include "pg_compat.h"
 
 #include "dyad_core.h"
@@ -78,5 +79,19 @@ extern void party_names_define_settings(void);
 extern int	party_session_language(void);
 extern const char *party_display_name(PartyCode code);
 extern struct varlena *party_name_text(PartyCode code, int lang);
+
+/*
+ * Sets slot n of an SPI query's parameters to a non-NULL constant of the
+ * type (typed, so that nothing is resolved by name); returns n + 1.
+ */
+static inline int
+secpact_set_param(ParamListInfo params, int n, Datum value, Oid type)
+{
+	params->params[n].value = value;
+	params->params[n].isnull = false;
+	params->params[n].pflags = PARAM_FLAG_CONST;
+	params->params[n].ptype = type;
+	return n + 1;
+}
 
 #endif

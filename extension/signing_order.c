@@ -396,17 +396,6 @@ receiver_init(FirstSigningReceiver *r, text *kind, Oid collation,
 	r->kind_collation = OidIsValid(collation) ? collation : DEFAULT_COLLATION_OID;
 }
 
-/* One typed parameter of the registry query, as $n. */
-static int
-add_param(ParamListInfo params, int n, Datum value, Oid type)
-{
-	params->params[n].value = value;
-	params->params[n].isnull = false;
-	params->params[n].pflags = PARAM_FLAG_CONST;
-	params->params[n].ptype = type;
-	return n + 1;
-}
-
 /*
  * The registry query into query, and its parameters (the hub, as_of, a kind
  * the shards compare): NULL, not an empty list, when there are none (Citus
@@ -452,19 +441,19 @@ registry_query(FirstSigningReceiver *r, text *kind, DateADT *as_of,
 
 		if (!OidIsValid(party_type))
 			elog(ERROR, "the extension secpact is not installed in this database");
-		n = add_param(params, n, PartyGetDatum(r->hub), party_type);
+		n = secpact_set_param(params, n, PartyGetDatum(r->hub), party_type);
 		appendStringInfo(&cond, " WHERE a.parties OPERATOR(%s.@>) $%d",
 						 quote_identifier(get_namespace_name(type_namespace(party_type))), n);
 	}
 	if (as_of != NULL)
 	{
-		n = add_param(params, n, DateADTGetDatum(*as_of), DATEOID);
+		n = secpact_set_param(params, n, DateADTGetDatum(*as_of), DATEOID);
 		appendStringInfo(&cond, " %s a.signed_on OPERATOR(pg_catalog.<=) $%d",
 						 n == 1 ? "WHERE" : "AND", n);
 	}
 	if (push_kind)
 	{
-		n = add_param(params, n, PointerGetDatum(kind), TEXTOID);
+		n = secpact_set_param(params, n, PointerGetDatum(kind), TEXTOID);
 		appendStringInfo(&cond, " %s a.kind OPERATOR(pg_catalog.=) $%d",
 						 n == 1 ? "WHERE" : "AND", n);
 	}
