@@ -38,25 +38,27 @@ RESET parallel_tuple_cost;
 RESET min_parallel_table_scan_size;
 RESET max_parallel_workers_per_gather;
 
+-- the extension's own functions, for the three checks below
+CREATE TEMP VIEW secpact_function AS
+SELECT p.*
+FROM pg_proc p JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
+JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'secpact';
 -- every secpact function is parallel safe but these, each named: the
 -- trigger function agreement_supersession_check (it takes a lock and a
 -- command id), distribute_registry and its distribute_registry_* helpers
 -- (DDL and Citus's own unsafe functions), load_atop and its load_atop_*
 -- helpers (they write the registry)
 SELECT p.oid::regprocedure AS not_parallel_safe, p.proparallel
-FROM pg_proc p JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
-JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'secpact'
+FROM secpact_function p
 WHERE p.proparallel <> 's'
 ORDER BY p.oid::regprocedure::text COLLATE "C";
 SELECT count(*) AS parallel_safe
-FROM pg_proc p JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
-JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'secpact'
+FROM secpact_function p
 WHERE p.proparallel = 's';
 -- every aggregate has a combine function, and serializes an internal state
 SELECT a.aggfnoid::regprocedure, a.aggcombinefn <> 0 AS has_combine,
 	   a.aggtranstype <> 'internal'::regtype OR (a.aggserialfn <> 0 AND a.aggdeserialfn <> 0) AS serializable
-FROM pg_aggregate a JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = a.aggfnoid AND d.deptype = 'e'
-JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'secpact'
+FROM pg_aggregate a JOIN secpact_function p ON p.oid = a.aggfnoid
 ORDER BY a.aggfnoid::regprocedure::text COLLATE "C";
 
 --------------------------------------------------------------------------
