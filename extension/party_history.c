@@ -5,7 +5,9 @@
  */
 #include "secpact.h"
 
+#include "catalog/pg_type.h"
 #include "funcapi.h"
+#include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/datetime.h"
@@ -81,6 +83,69 @@ party_cow_abbrev(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0) || (s = spell_arg(fcinfo, PARTY_SCHEME_COW)) == NULL)
 		PG_RETURN_NULL();
 	PG_RETURN_TEXT_P(cstring_to_text(s->abbrev));
+}
+
+/*
+ * cow_codes_by_year(party, first_year, last_year), and gw_: the party's code
+ * in each year by dyad_years' rule (party_codes_by_year), an array indexed
+ * by the year.  dyad_years takes one per run of years, where a join of its
+ * runs to a table of codes per party was most of its time.
+ */
+static Datum
+codes_by_year(FunctionCallInfo fcinfo, PartyScheme scheme)
+{
+	PartyCode	party = PG_GETARG_PARTY(0);
+	int32		first = PG_GETARG_INT32(1);
+	int32		last = PG_GETARG_INT32(2);
+	int			n;
+	int32_t    *codes;
+	bool	   *known;
+	Datum	   *elems;
+	bool	   *nulls;
+
+	if (first < 1 || first > 9999)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("first_year %d is out of range", first),
+				 errhint("Years run from 1 to 9999.")));
+	if (last < 1 || last > 9999)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("last_year %d is out of range", last),
+				 errhint("Years run from 1 to 9999.")));
+	if (first > last)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("first_year %d is after last_year %d", first, last),
+				 errhint("Pass the earlier year as first_year.")));
+	party_info(party);
+	n = last - first + 1;
+	codes = palloc(n * sizeof(int32_t));
+	known = palloc(n * sizeof(bool));
+	elems = palloc(n * sizeof(Datum));
+	nulls = palloc(n * sizeof(bool));
+	party_codes_by_year(scheme, party, first, last, codes, known);
+	for (int i = 0; i < n; i++)
+	{
+		elems[i] = Int32GetDatum(codes[i]);
+		nulls[i] = !known[i];
+	}
+	PG_RETURN_ARRAYTYPE_P(construct_md_array(elems, nulls, 1, &n, &first,
+											 INT4OID, sizeof(int32), true, TYPALIGN_INT));
+}
+
+PG_FUNCTION_INFO_V1(party_cow_codes_by_year);
+Datum
+party_cow_codes_by_year(PG_FUNCTION_ARGS)
+{
+	return codes_by_year(fcinfo, PARTY_SCHEME_COW);
+}
+
+PG_FUNCTION_INFO_V1(party_gw_codes_by_year);
+Datum
+party_gw_codes_by_year(PG_FUNCTION_ARGS)
+{
+	return codes_by_year(fcinfo, PARTY_SCHEME_GW);
 }
 
 static const char *

@@ -185,3 +185,57 @@ party_exists_on(const PartyInfo *p, int32_t ymd)
 	return (p->valid_from == 0 || p->valid_from <= ymd) &&
 		(p->valid_to == 0 || ymd <= p->valid_to);
 }
+
+/*
+ * The spells of one party are gathered once: party_spell_of per year scans
+ * every spell, which was most of dyad_years' time over a registry of
+ * alliances.  More spells than fit (no party has near that many) take the
+ * scan.
+ */
+#define PARTY_SPELLS_GATHERED 32
+
+static const PartySpell *
+gathered_spell_on(const PartySpell *const *spells, int n, int32_t ymd)
+{
+	for (int i = 0; i < n; i++)
+		if (party_spell_covers(spells[i], ymd))
+			return spells[i];
+	return NULL;
+}
+
+void
+party_codes_by_year(PartyScheme scheme, PartyCode party, int first, int last,
+					int32_t *codes, bool *known)
+{
+	const PartySpell *spells[PARTY_SPELLS_GATHERED];
+	int			n = 0;
+	bool		gathered = true;
+
+	for (int i = 0; i < party_spell_len; i++)
+	{
+		const PartySpell *s = &party_spell[i];
+
+		if (s->scheme != scheme || s->party != party)
+			continue;
+		if (n == PARTY_SPELLS_GATHERED)
+		{
+			gathered = false;
+			break;
+		}
+		spells[n++] = s;
+	}
+	for (int y = first; y <= last; y++)
+	{
+		int32_t		year_end = y * 10000 + 1231;
+		int32_t		on = year_end < PARTY_LISTS_BEGIN ? PARTY_LISTS_BEGIN : year_end;
+		const PartySpell *s;
+
+		/* table order in both, so both find the same spell */
+		s = gathered ? gathered_spell_on(spells, n, on) : party_spell_of(scheme, party, on);
+		if (s == NULL)
+			s = gathered ? gathered_spell_on(spells, n, y * 10000 + 101)
+				: party_spell_of(scheme, party, y * 10000 + 101);
+		known[y - first] = s != NULL;
+		codes[y - first] = s != NULL ? s->code : 0;
+	}
+}

@@ -41,6 +41,19 @@ extern PartyFromCodeStatus party_from_code(PartyScheme scheme, int code, int32_t
 extern PartyFromCodeStatus party_from_abbrev(PartyScheme scheme, const char *s, size_t len,
 											 int32_t ymd, PartyCode *out);
 
+/* dyad_years' first day of the lists: a year before them takes its code on it */
+#define PARTY_LISTS_BEGIN 18160101
+
+/*
+ * The party's code in each year from first to last (1 to 9999, first <=
+ * last), as dyad_years gives it: on the year's last day (on
+ * PARTY_LISTS_BEGIN for a year before the lists), else on its first day (a
+ * party that ceased or changed its code within the year).  codes[i] and
+ * known[i] are for year first + i; known is false where it had none.
+ */
+extern void party_codes_by_year(PartyScheme scheme, PartyCode party, int first, int last,
+								int32_t *codes, bool *known);
+
 /*
  * Whether the party was a state on ymd: a spell of either list covers it;
  * a party neither list has (territories, the EU) exists within its

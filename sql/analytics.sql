@@ -404,3 +404,14 @@ SELECT signing_chart_svg('t', 's', NULL, array_fill('2024-01-01'::date, '{10001}
 DELETE FROM secpact.agreement WHERE kind LIKE 'an-%';
 SELECT count(*) = :agreements_before AS registry_as_found FROM secpact.agreement;
 RESET client_min_messages;
+
+-- dyad_years' codes of a party in each year (1.6), indexed by the year
+SELECT secpact.cow_codes_by_year('DD', 1989, 1991) AS gdr_cow, secpact.gw_codes_by_year('DD', 1989, 1991) AS gdr_gw;
+SELECT secpact.cow_codes_by_year('DE', 1990, 1991) AS germany, secpact.cow_codes_by_year('EU', 2000, 2000) AS eu;
+SELECT secpact.cow_codes_by_year(NULL, 1990, 1991) IS NULL AS strict;
+SELECT secpact.cow_codes_by_year('US', 2000, 1999);
+\echo :LAST_ERROR_SQLSTATE
+SELECT secpact.gw_codes_by_year('US', 0, 1);
+\echo :LAST_ERROR_SQLSTATE
+SELECT secpact.gw_codes_by_year('US', 1, 10000);
+\echo :LAST_ERROR_SQLSTATE

@@ -176,6 +176,48 @@ test_code_search_matches_scan(void **state)
 	}
 }
 
+/* dyad_years' codes by year agree with a lookup per year by the rule it states */
+static void
+test_codes_by_year(void **state)
+{
+	static int32_t codes[10000];
+	static bool known[10000];
+	int			spans[3][2] = {{1, 9999}, {1816, 1816}, {1990, 1991}};
+	int			known_seen = 0;
+
+	(void) state;
+	for (int i = 0; i < party_table_len; i++)
+		for (int scheme = PARTY_SCHEME_COW; scheme <= PARTY_SCHEME_GW; scheme++)
+			for (int k = 0; k < 3; k++)
+			{
+				int			first = spans[k][0],
+							last = spans[k][1];
+
+				party_codes_by_year(scheme, party_table[i].code, first, last, codes, known);
+				for (int y = first; y <= last; y++)
+				{
+					int32_t		end = y * 10000 + 1231;
+					const PartySpell *s = party_spell_of(scheme, party_table[i].code,
+														 end < 18160101 ? 18160101 : end);
+
+					if (s == NULL)
+						s = party_spell_of(scheme, party_table[i].code, y * 10000 + 101);
+					assert_int_equal(known[y - first], s != NULL);
+					assert_int_equal(codes[y - first], s != NULL ? s->code : 0);
+					known_seen += known[y - first];
+				}
+			}
+	assert_true(known_seen > 0);
+	/* the GDR's last year is its own (3 October 1990), Germany's from 1991 */
+	party_codes_by_year(PARTY_SCHEME_COW, party("DDDE"), 1989, 1991, codes, known);
+	assert_true(known[0] && known[1] && !known[2]);
+	assert_int_equal(codes[1], 265);
+	/* the USSR's code (365) runs on as Russia's, within 1991 at its end */
+	party_codes_by_year(PARTY_SCHEME_COW, party("RU"), 1815, 1816, codes, known);
+	assert_true(known[0] && known[1]);
+	assert_int_equal(codes[0], codes[1]);
+}
+
 /* Former parties have an end; parties of today none; existence follows the spells. */
 static void
 test_existence(void **state)
@@ -214,6 +256,7 @@ main(void)
 		cmocka_unit_test(test_every_spell_round_trips),
 		cmocka_unit_test(test_code_search_matches_scan),
 		cmocka_unit_test(test_existence),
+		cmocka_unit_test(test_codes_by_year),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
