@@ -194,9 +194,16 @@ party_exists_on(const PartyInfo *p, int32_t ymd)
  */
 #define PARTY_SPELLS_GATHERED 32
 
+/*
+ * The spell on ymd among the gathered ones, or by the scan when they did not
+ * all fit; table order in both, so both find the same spell.
+ */
 static const PartySpell *
-gathered_spell_on(const PartySpell *const *spells, int n, int32_t ymd)
+gathered_spell_on(const PartySpell *const *spells, int n, bool gathered,
+				  PartyScheme scheme, PartyCode party, int32_t ymd)
 {
+	if (!gathered)
+		return party_spell_of(scheme, party, ymd);
 	for (int i = 0; i < n; i++)
 		if (party_spell_covers(spells[i], ymd))
 			return spells[i];
@@ -230,11 +237,9 @@ party_codes_by_year(PartyScheme scheme, PartyCode party, int first, int last,
 		int32_t		on = year_end < PARTY_LISTS_BEGIN ? PARTY_LISTS_BEGIN : year_end;
 		const PartySpell *s;
 
-		/* table order in both, so both find the same spell */
-		s = gathered ? gathered_spell_on(spells, n, on) : party_spell_of(scheme, party, on);
+		s = gathered_spell_on(spells, n, gathered, scheme, party, on);
 		if (s == NULL)
-			s = gathered ? gathered_spell_on(spells, n, y * 10000 + 101)
-				: party_spell_of(scheme, party, y * 10000 + 101);
+			s = gathered_spell_on(spells, n, gathered, scheme, party, y * 10000 + 101);
 		known[y - first] = s != NULL;
 		codes[y - first] = s != NULL ? s->code : 0;
 	}

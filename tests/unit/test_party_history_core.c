@@ -198,7 +198,7 @@ test_codes_by_year(void **state)
 				{
 					int32_t		end = y * 10000 + 1231;
 					const PartySpell *s = party_spell_of(scheme, party_table[i].code,
-														 end < 18160101 ? 18160101 : end);
+														 end < PARTY_LISTS_BEGIN ? PARTY_LISTS_BEGIN : end);
 
 					if (s == NULL)
 						s = party_spell_of(scheme, party_table[i].code, y * 10000 + 101);
