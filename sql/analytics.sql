@@ -185,6 +185,19 @@ SELECT dyad, party_a, party_b, year, agreements FROM dyad_years(2020, 2020) WHER
 SELECT count(*) = (SELECT count(*) FROM dyad_years(NULL, NULL, NULL)) AS nulls_are_defaults
 FROM dyad_years();
 SELECT count(*) FROM dyad_years(kind => 'no such kind');
+-- the rows leave by dyad, direction (directed: the lower party's rows
+-- first) and year, with no sort of their own: each row's place against
+-- that order, over every agreement of the registry so far
+SELECT directed, count(*) AS rows, count(DISTINCT dyad) AS dyads,
+	   count(*) FILTER (WHERE place <> by_order) AS out_of_order
+FROM (SELECT v.directed, d.dyad, d.place,
+			 row_number() OVER (PARTITION BY v.directed
+								ORDER BY d.dyad::dyad, d.party_a <> text(first_party(d.dyad::dyad)), d.year) AS by_order
+	  FROM (VALUES (false), (true)) v(directed)
+	  CROSS JOIN LATERAL dyad_years(directed => v.directed)
+		  WITH ORDINALITY d(dyad, party_a, party_b, year, agreements, cow_code_a, cow_code_b, gw_code_a, gw_code_b,
+							left_censored, entry_assumed, place)) x
+GROUP BY directed ORDER BY directed;
 -- dates at the ends of the calendar: from year 1, to last_year or this
 -- year; an agreement signed in 9999 has no year before it
 SELECT count(*) AS years, min(year), max(year) FROM dyad_years(NULL, 2025, 'an-inf');

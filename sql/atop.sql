@@ -210,7 +210,6 @@ SELECT p.oid::regprocedure AS function, p.provolatile, p.proisstrict, p.proparal
 FROM pg_proc p
 WHERE p.oid IN ('dyad_years(integer, integer, text, text, boolean)'::regprocedure,
 				'partners(party, text, date, text)'::regprocedure,
-				'secpact.dyad_year_rows(integer, integer, text, text, boolean)'::regprocedure,
 				'secpact.load_atop(regclass, text)'::regprocedure,
 				'secpact.readable_obligation()'::regprocedure, 'secpact.readable_coverage()'::regprocedure)
 ORDER BY p.oid::regprocedure::text;
