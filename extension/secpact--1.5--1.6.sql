@@ -37,6 +37,8 @@ DECLARE
 	open_until integer := coalesce(last_year, extract(year FROM CURRENT_DATE)::integer);
 	both_ways boolean := coalesce(directed, false);
 BEGIN
+	-- first, as in 1.4's wrapper
+	PERFORM secpact.registry_guard();
 	IF first_year NOT BETWEEN 1 AND 9999 THEN
 		RAISE EXCEPTION 'first_year % is out of range', first_year
 			USING ERRCODE = 'invalid_parameter_value', HINT = 'Years run from 1 to 9999.';
@@ -56,8 +58,6 @@ BEGIN
 			USING ERRCODE = 'invalid_parameter_value',
 				  HINT = 'Obligations are defense, offense, neutrality, nonaggression and consultation.';
 	END IF;
-	-- 1.4's wrapper tested it only on a first row: an empty answer skipped it
-	PERFORM secpact.registry_guard();
 	RETURN QUERY
 	WITH superseded AS (
 		SELECT x.supersedes AS id, min(coalesce(x.entry_into_force, x.signed_on)) AS superseded_on
