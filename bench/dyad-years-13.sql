@@ -14,7 +14,7 @@ VACUUM ANALYZE secpact.agreement;
 \set impl '1.2 dyad_years, run 2'
 \i bench/dyad-years-measure.sql
 CREATE TABLE bench_dy.answer_12 AS SELECT * FROM dyad_years(2000, 2030);
-ALTER EXTENSION secpact UPDATE;
+ALTER EXTENSION secpact UPDATE TO '1.3';
 VACUUM ANALYZE secpact.agreement;
 \set impl '1.3 dyad_years, run 1'
 \i bench/dyad-years-measure.sql
