@@ -53,6 +53,18 @@ CREATE TABLE plain_code AS
 SELECT party::text COLLATE "C" AS party, scheme, code::int AS code, valid_from, valid_to
 FROM party_codes() WHERE scheme IN ('cow', 'gw');
 ANALYZE secpact.agreement; ANALYZE secpact.membership; ANALYZE plain_alliance; ANALYZE plain_member; ANALYZE plain_code;
+-- plain SQL's dyad-years: every pair of members expanded into its years
+CREATE VIEW plain_pair_year AS
+SELECT m1.party AS lo, m2.party AS hi, y, count(*) AS n
+FROM plain_member m1
+JOIN plain_member m2 ON m2.alliance = m1.alliance AND m1.party < m2.party
+JOIN plain_alliance a ON a.id = m1.alliance
+CROSS JOIN LATERAL (SELECT greatest(a.starts, m1.joined, m2.joined) AS s,
+						   least(a.ends, m1.left_on, m2.left_on) AS e) b
+CROSS JOIN LATERAL generate_series(greatest(extract(year FROM b.s)::int, 1816),
+								   least(coalesce(extract(year FROM b.e - 1)::int, 2025), 2025)) AS y
+WHERE b.e IS NULL OR b.e > b.s
+GROUP BY 1, 2, 3;
 
 CREATE TEMP TABLE w (name text, shape text, sql text, iterations int NOT NULL DEFAULT 1);
 INSERT INTO w VALUES
@@ -61,16 +73,7 @@ INSERT INTO w VALUES
    FROM dyad_years(1816, 2025, 'alliance')$$),
 ('dyad_years of the alliances, 1816-2025', 'plain',
  $$SELECT concat_ws(' ', count(*), sum(n), sum(hashtext(lo || '-' || hi || ':' || y || ':' || n)))
-   FROM (SELECT m1.party AS lo, m2.party AS hi, y, count(*) AS n
-		 FROM plain_member m1
-		 JOIN plain_member m2 ON m2.alliance = m1.alliance AND m1.party < m2.party
-		 JOIN plain_alliance a ON a.id = m1.alliance
-		 CROSS JOIN LATERAL (SELECT greatest(a.starts, m1.joined, m2.joined) AS s,
-									least(a.ends, m1.left_on, m2.left_on) AS e) b
-		 CROSS JOIN LATERAL generate_series(greatest(extract(year FROM b.s)::int, 1816),
-											least(coalesce(extract(year FROM b.e - 1)::int, 2025), 2025)) AS y
-		 WHERE b.e IS NULL OR b.e > b.s
-		 GROUP BY 1, 2, 3) g$$),
+   FROM plain_pair_year$$),
 -- every column dyad_years returns, in its order (the ordinal is in the hash):
 -- the plain shape finds each party's codes in each year from the crosswalk
 -- by dyad_years' rule (the code at the year's end, else at its start); it
@@ -84,18 +87,7 @@ INSERT INTO w VALUES
  $$SELECT concat_ws(' ', count(*), sum(hashtext(format('%s:%s:%s:%s:%s:%s:%s:%s:%s:%s:%s:%s', ord, dyad, party_a, party_b, year,
 	agreements, cow_code_a, cow_code_b, gw_code_a, gw_code_b, left_censored, entry_assumed))))
    FROM (SELECT r.*, row_number() OVER () AS ord
-		 FROM (WITH pairs AS (
-				   SELECT m1.party AS lo, m2.party AS hi, y, count(*)::int AS n
-				   FROM plain_member m1
-				   JOIN plain_member m2 ON m2.alliance = m1.alliance AND m1.party < m2.party
-				   JOIN plain_alliance a ON a.id = m1.alliance
-				   CROSS JOIN LATERAL (SELECT greatest(a.starts, m1.joined, m2.joined) AS s,
-											  least(a.ends, m1.left_on, m2.left_on) AS e) b
-				   CROSS JOIN LATERAL generate_series(greatest(extract(year FROM b.s)::int, 1816),
-													  least(coalesce(extract(year FROM b.e - 1)::int, 2025), 2025)) AS y
-				   WHERE b.e IS NULL OR b.e > b.s
-				   GROUP BY 1, 2, 3
-			   ), code_year AS (
+		 FROM (WITH code_year AS (
 				   SELECT c.party, y.y,
 						  coalesce(min(c.code) FILTER (WHERE c.scheme = 'cow' AND c.valid_from <= make_date(y.y, 12, 31)
 																	   AND (c.valid_to IS NULL OR c.valid_to >= make_date(y.y, 12, 31))),
@@ -110,10 +102,10 @@ INSERT INTO w VALUES
 													  coalesce(extract(year FROM c.valid_to)::int, 2025)) y(y)
 				   GROUP BY c.party, y.y
 			   )
-			   SELECT p.lo || '-' || p.hi AS dyad, p.lo AS party_a, p.hi AS party_b, p.y AS year, p.n AS agreements,
+			   SELECT p.lo || '-' || p.hi AS dyad, p.lo AS party_a, p.hi AS party_b, p.y AS year, p.n::int AS agreements,
 					  ca.cow AS cow_code_a, cb.cow AS cow_code_b, ca.gw AS gw_code_a, cb.gw AS gw_code_b,
 					  false AS left_censored, false AS entry_assumed
-			   FROM pairs p
+			   FROM plain_pair_year p
 			   LEFT JOIN code_year ca ON ca.party = p.lo AND ca.y = p.y
 			   LEFT JOIN code_year cb ON cb.party = p.hi AND cb.y = p.y
 			   ORDER BY p.lo, p.hi, p.y) r) x$$),
