@@ -19,11 +19,12 @@ COMMENT ON FUNCTION secpact.gw_codes_by_year(@extschema@.party, integer, integer
 	'the party''s G&W code in each year (at the year''s end, else at its start), indexed by the year; for dyad_years';
 
 -- dyad_years of 1.6: 1.3's, with each run's codes from the functions above,
--- and its own body.  1.3 joined the runs to a CTE of codes per party, which
--- the planner, expecting one run, made a nested loop: 5,555 runs by 250
--- parties was over half the time over a registry of ATOP's size; and 1.4's
--- SQL wrapper around secpact.dyad_year_rows stored every row twice, and it
--- sorted the rows (bench/analysis.md).  The rows, their order and their codes are 1.3's.
+-- in one function and without a sort of its rows.  1.3 joined the runs to a
+-- CTE of codes per party, which the planner, expecting one run, made a
+-- nested loop: 5,555 runs by 250 parties was over half the time over a
+-- registry of ATOP's size; 1.4's SQL wrapper around secpact.dyad_year_rows
+-- stored every row twice (bench/analysis.md).  The rows, their order and
+-- their codes are 1.3's.
 CREATE OR REPLACE FUNCTION @extschema@.dyad_years(first_year integer DEFAULT NULL, last_year integer DEFAULT NULL,
 												  kind text DEFAULT NULL, obligation text DEFAULT NULL,
 												  directed boolean DEFAULT false)
