@@ -212,7 +212,7 @@ test_codes_by_year(void **state)
 	party_codes_by_year(PARTY_SCHEME_COW, party("DDDE"), 1989, 1991, codes, known);
 	assert_true(known[0] && known[1] && !known[2]);
 	assert_int_equal(codes[1], 265);
-	/* the USSR's code (365) runs on as Russia's, within 1991 at its end */
+	/* a year before the lists (1815) takes the code on their first day, as 1816 does */
 	party_codes_by_year(PARTY_SCHEME_COW, party("RU"), 1815, 1816, codes, known);
 	assert_true(known[0] && known[1]);
 	assert_int_equal(codes[0], codes[1]);
