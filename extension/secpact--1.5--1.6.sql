@@ -241,3 +241,29 @@ END
 $$;
 -- dyad_years no longer calls it, and it was never documented
 DROP FUNCTION secpact.dyad_year_rows(integer, integer, text, text, boolean);
+
+-- in_force of an agreement in one C call over its columns.  1.3's CASE
+-- called partial_date_last three times and superseded once a row, and with
+-- its comparisons that was about a fifth of a scan of every agreement on
+-- PostgreSQL 15 (bench/in-force-deform).  The answers, NULLs included, are
+-- the CASE's.  in_force stays an SQL function the planner inlines, so that a
+-- scan passes the row's own columns.
+CREATE FUNCTION secpact.agreement_in_force(id bigint, signed_on date, entry_into_force date,
+										   entry_into_force_precision @extschema@.date_precision,
+										   expires_on date, expires_on_precision @extschema@.date_precision,
+										   terminated_on date, terminated_on_precision @extschema@.date_precision,
+										   on_date date)
+	RETURNS boolean
+	AS 'MODULE_PATHNAME', 'agreement_in_force' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION secpact.agreement_in_force(bigint, date, date, @extschema@.date_precision, date,
+											   @extschema@.date_precision, date, @extschema@.date_precision, date) IS
+	'in_force of an agreement from its columns; for in_force(secpact.agreement, date)';
+
+CREATE OR REPLACE FUNCTION @extschema@.in_force(agreement secpact.agreement, on_date date DEFAULT CURRENT_DATE)
+	RETURNS boolean
+	LANGUAGE sql STABLE PARALLEL SAFE
+AS $$
+SELECT secpact.agreement_in_force(($1).id, ($1).signed_on, ($1).entry_into_force, ($1).entry_into_force_precision,
+								  ($1).expires_on, ($1).expires_on_precision,
+								  ($1).terminated_on, ($1).terminated_on_precision, $2)
+$$;

@@ -229,6 +229,48 @@ INSERT INTO secpact.agreement (id, parties, kind, signed_on, entry_into_force) V
 SELECT d, in_force(a, d) FROM secpact.agreement a, unnest('{1997-05-31,1997-06-01}'::date[]) d
 WHERE a.id = 960320 ORDER BY d;
 
+-- in_force (one C call since 1.6) answers as 1.3's CASE did, on every
+-- combination of dates, precisions and NULLs, superseded (surely or
+-- perhaps) or not, and alike on the first 64 calls (looked up one by one)
+-- and the rest (the bulk read)
+CREATE FUNCTION pg_temp.in_force_1_3(agreement secpact.agreement, on_date date) RETURNS boolean
+	LANGUAGE sql STABLE
+AS $$
+SELECT CASE
+	WHEN $2 < ($1).signed_on THEN false
+	WHEN partial_date_last(($1).terminated_on, ($1).terminated_on_precision) <= $2 THEN false
+	WHEN partial_date_last(($1).expires_on, ($1).expires_on_precision) <= $2 THEN false
+	WHEN ($1).entry_into_force > $2 THEN false
+	ELSE (NOT superseded(($1).id, $2)) AND CASE
+		WHEN ($1).entry_into_force IS NULL THEN NULL
+		WHEN partial_date_last(($1).entry_into_force, ($1).entry_into_force_precision) > $2 THEN NULL
+		WHEN ($1).terminated_on <= $2 THEN NULL
+		WHEN ($1).expires_on <= $2 THEN NULL
+		ELSE true
+	END
+END
+$$;
+CREATE TEMP TABLE force_case AS
+SELECT jsonb_populate_record(NULL::secpact.agreement,
+		jsonb_build_object('id', id, 'signed_on', signed_on, 'entry_into_force', e.d, 'entry_into_force_precision', e.p,
+						   'expires_on', x.d, 'expires_on_precision', x.p,
+						   'terminated_on', t.d, 'terminated_on_precision', t.p)) AS a, on_date
+FROM unnest('{960310,960300,NULL}'::bigint[]) id, unnest('{1990-01-01,NULL}'::date[]) signed_on,
+	 (VALUES (NULL, 'day'), ('1996-05-01', 'day'), ('1996-05-01', 'month'), ('1996-01-01', 'year'),
+			 ('1996-05-01', NULL)) e(d, p),
+	 (VALUES (NULL, 'day'), ('1996-05-01', 'day'), ('1996-05-01', 'month'), ('1996-01-01', 'year'),
+			 ('1996-05-01', NULL)) x(d, p),
+	 (VALUES (NULL, 'day'), ('1996-05-01', 'day'), ('1996-05-01', 'month'), ('1996-01-01', 'year'),
+			 ('1996-05-01', NULL)) t(d, p),
+	 unnest('{1989-12-31,1996-04-30,1996-05-01,1996-05-15,1996-06-01,1996-12-31,1997-01-01,NULL}'::date[]) on_date;
+SELECT count(*) AS cases, count(*) FILTER (WHERE f) AS in_force, count(*) FILTER (WHERE f IS NULL) AS unknown,
+	   count(*) FILTER (WHERE NOT f) AS not_in_force, count(*) FILTER (WHERE f IS DISTINCT FROM old) AS differing
+FROM (SELECT in_force(c.a, c.on_date) AS f, pg_temp.in_force_1_3(c.a, c.on_date) AS old FROM force_case c) r;
+-- the same over rows of the registry, where in_force is inlined
+SELECT count(*) AS cases, count(*) FILTER (WHERE in_force(a, d) IS DISTINCT FROM pg_temp.in_force_1_3(a, d)) AS differing
+FROM secpact.agreement a, unnest('{1990-01-01,1996-05-15,1997-06-15,2000-06-01,NULL}'::date[]) d
+WHERE a.kind = 'pd-force';
+
 -- memberships: bound in a month, left in a year
 INSERT INTO secpact.agreement (id, multilateral, kind, title, signed_on, entry_into_force)
 VALUES (960400, true, 'pd-mforce', 'A Partial Alliance', '1990-01-01', '1990-01-01');
