@@ -2,7 +2,9 @@
  * party_names_core.c: languages, translated names and their matching.
  *
  * Everything searched here is sorted by the generator, so lookups are
- * binary searches over constant data: no index is built at run time.
+ * binary searches over constant data.  The one index built at run time is
+ * fold_direct: the fold entries of the code points of the common scripts,
+ * which fold() would otherwise search for at every character of every name.
  */
 #include "party_names_core.h"
 #include "party_core.h"
@@ -261,6 +263,43 @@ put_utf8(int32_t cp, char *out)
  * Returns the length written to out (FOLDED_MAX bytes), or -1 where the
  * input is not UTF-8 or folds to more than any name is long.
  */
+/*
+ * The fold entries of the code points below FOLD_DIRECT (Latin to Tibetan,
+ * Georgian, Hangul Jamo, Ethiopic...): the entry's index + 1, 0 for none.
+ * Filled once from party_names_folds, so that it answers as the binary
+ * search of that table does.
+ */
+#define FOLD_DIRECT 0x3000
+static uint16_t fold_direct[FOLD_DIRECT];
+static bool fold_direct_ready = false;
+
+static void
+fold_direct_init(void)
+{
+	if (party_names_folds_len >= UINT16_MAX)
+		return;					/* too many entries for uint16_t: search them all */
+	for (int k = 0; k < party_names_folds_len; k++)
+		if (party_names_folds[k].cp < FOLD_DIRECT)
+			fold_direct[party_names_folds[k].cp] = (uint16_t) (k + 1);
+	fold_direct_ready = true;
+}
+
+static const PartyNameFold *
+fold_entry(uint32_t cp)
+{
+	static bool initialized = false;
+
+	if (!initialized)
+	{
+		fold_direct_init();
+		initialized = true;
+	}
+	if (cp < FOLD_DIRECT && fold_direct_ready)
+		return fold_direct[cp] ? &party_names_folds[fold_direct[cp] - 1] : NULL;
+	return bsearch(&cp, party_names_folds, (size_t) party_names_folds_len,
+				   sizeof(party_names_folds[0]), compare_fold);
+}
+
 static int
 fold(const char *s, size_t len, int tier, char *out)
 {
@@ -280,8 +319,7 @@ fold(const char *s, size_t len, int tier, char *out)
 		if (decoded < 0)
 			return -1;
 		cp = (uint32_t) decoded;
-		f = bsearch(&cp, party_names_folds, (size_t) party_names_folds_len,
-					sizeof(party_names_folds[0]), compare_fold);
+		f = fold_entry(cp);
 		if (f == NULL)
 			plen = put_utf8(decoded, buf);
 		else
