@@ -509,10 +509,10 @@ argument_last_day(FunctionCallInfo fcinfo, int date_arg, DateADT *last)
  * terminated_on, terminated_on_precision, on_date): in_force() of an
  * agreement from its columns, in one call.  1.3 to 1.5 wrote in_force() as
  * a CASE over these columns with a call of partial_date_last() for each
- * date and one of superseded(); a scan of every agreement spent a third of
- * its time there (bench/in-force-deform).  The answer is that CASE's, NULLs
- * included (three-valued, the SQL functions it called being strict), and
- * superseded() is asked only where the CASE asked it.
+ * date and one of superseded(): over a million agreements on PostgreSQL
+ * 15, 132 ms against this call's 117 (bench/analysis.md).  The answer is
+ * that CASE's, NULLs included (three-valued, the SQL functions it called
+ * being strict), and superseded() is asked only where the CASE asked it.
  */
 PG_FUNCTION_INFO_V1(agreement_in_force);
 Datum
