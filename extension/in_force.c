@@ -311,6 +311,26 @@ id_filter_bit(int64 id, uint32 mask)
 	return murmurhash32((uint32) id ^ (uint32) ((uint64) id >> 32)) & mask;
 }
 
+static void
+id_filter_add(SupersededCache *cache, const IdList *list)
+{
+	for (int i = 0; i < list->n; i++)
+	{
+		uint32		b = id_filter_bit(list->ids[i], cache->filter_mask);
+
+		cache->filter[b / 64] |= UINT64CONST(1) << (b % 64);
+	}
+}
+
+/* False when the id is in neither list; true when it may be. */
+static inline bool
+id_filter_holds(const SupersededCache *cache, int64 id)
+{
+	uint32		b = id_filter_bit(id, cache->filter_mask);
+
+	return (cache->filter[b / 64] & (UINT64CONST(1) << (b % 64))) != 0;
+}
+
 /*
  * The filter of the ids read: about eight bits an id (a power of two, at
  * least 64), so that some nine in ten of the ids in neither list miss it.
@@ -327,18 +347,8 @@ superseded_build_filter(SupersededCache *cache, MemoryContext cxt)
 		pfree(cache->filter);
 	cache->filter = MemoryContextAllocZero(cxt, bits / 8);
 	cache->filter_mask = (uint32) (bits - 1);
-	for (int i = 0; i < cache->surely.n; i++)
-	{
-		uint32		b = id_filter_bit(cache->surely.ids[i], cache->filter_mask);
-
-		cache->filter[b / 64] |= UINT64CONST(1) << (b % 64);
-	}
-	for (int i = 0; i < cache->maybe.n; i++)
-	{
-		uint32		b = id_filter_bit(cache->maybe.ids[i], cache->filter_mask);
-
-		cache->filter[b / 64] |= UINT64CONST(1) << (b % 64);
-	}
+	id_filter_add(cache, &cache->surely);
+	id_filter_add(cache, &cache->maybe);
 }
 
 /*
@@ -468,12 +478,8 @@ supersession(FmgrInfo *flinfo, int64 id, DateADT on_date)
 		superseded_load(cache, flinfo->fn_mcxt);
 	if (!cache->loaded)
 		return superseded_lookup(id, on_date);
-	{
-		uint32		b = id_filter_bit(id, cache->filter_mask);
-
-		if ((cache->filter[b / 64] & (UINT64CONST(1) << (b % 64))) == 0)
-			return NOT_SUPERSEDED;
-	}
+	if (!id_filter_holds(cache, id))
+		return NOT_SUPERSEDED;
 	return id_listed(&cache->surely, id) ? SUPERSEDED :
 		id_listed(&cache->maybe, id) ? MAYBE_SUPERSEDED : NOT_SUPERSEDED;
 }

@@ -258,48 +258,39 @@ put_utf8(int32_t cp, char *out)
 }
 
 /*
- * Folds s as the generator folded the names (tier 1: case; tier 2: case and
- * accents), with runs of white space made one space and none at either end.
- * Returns the length written to out (FOLDED_MAX bytes), or -1 where the
- * input is not UTF-8 or folds to more than any name is long.
- */
-/*
  * The fold entries of the code points below FOLD_DIRECT (Latin to Tibetan,
  * Georgian, Hangul Jamo, Ethiopic...): the entry's index + 1, 0 for none.
  * Filled once from party_names_folds, so that it answers as the binary
- * search of that table does.
+ * search of that table does; unused if the table outgrew uint16_t.
  */
 #define FOLD_DIRECT 0x3000
 static uint16_t fold_direct[FOLD_DIRECT];
-static bool fold_direct_ready = false;
-
-static void
-fold_direct_init(void)
-{
-	if (party_names_folds_len >= UINT16_MAX)
-		return;					/* too many entries for uint16_t: search them all */
-	for (int k = 0; k < party_names_folds_len; k++)
-		if (party_names_folds[k].cp < FOLD_DIRECT)
-			fold_direct[party_names_folds[k].cp] = (uint16_t) (k + 1);
-	fold_direct_ready = true;
-}
+static bool fold_direct_filled = false;
 
 static const PartyNameFold *
 fold_entry(uint32_t cp)
 {
-	static bool initialized = false;
+	bool		direct = party_names_folds_len < UINT16_MAX;
 
-	if (!initialized)
+	if (direct && !fold_direct_filled)
 	{
-		fold_direct_init();
-		initialized = true;
+		for (int k = 0; k < party_names_folds_len; k++)
+			if (party_names_folds[k].cp < FOLD_DIRECT)
+				fold_direct[party_names_folds[k].cp] = (uint16_t) (k + 1);
+		fold_direct_filled = true;
 	}
-	if (cp < FOLD_DIRECT && fold_direct_ready)
+	if (direct && cp < FOLD_DIRECT)
 		return fold_direct[cp] ? &party_names_folds[fold_direct[cp] - 1] : NULL;
 	return bsearch(&cp, party_names_folds, (size_t) party_names_folds_len,
 				   sizeof(party_names_folds[0]), compare_fold);
 }
 
+/*
+ * Folds s as the generator folded the names (tier 1: case; tier 2: case and
+ * accents), with runs of white space made one space and none at either end.
+ * Returns the length written to out (FOLDED_MAX bytes), or -1 where the
+ * input is not UTF-8 or folds to more than any name is long.
+ */
 static int
 fold(const char *s, size_t len, int tier, char *out)
 {

@@ -244,10 +244,10 @@ DROP FUNCTION secpact.dyad_year_rows(integer, integer, text, text, boolean);
 
 -- in_force of an agreement in one C call over its columns.  1.3's CASE
 -- called partial_date_last three times and superseded once a row: over a
--- million agreements on PostgreSQL 15 it took 132 ms where the call takes 117
--- (bench/analysis.md).  The answers, NULLs included, are
--- the CASE's.  in_force stays an SQL function the planner inlines, so that a
--- scan passes the row's own columns.
+-- million agreements on PostgreSQL 15 it took 132 ms where the call takes
+-- 117 (bench/analysis.md).  The answers, NULLs included, are the CASE's.
+-- in_force stays an SQL function the planner inlines, so that a scan passes
+-- the row's own columns.
 CREATE FUNCTION secpact.agreement_in_force(id bigint, signed_on date, entry_into_force date,
 										   entry_into_force_precision @extschema@.date_precision,
 										   expires_on date, expires_on_precision @extschema@.date_precision,
