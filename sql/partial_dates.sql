@@ -251,17 +251,15 @@ SELECT CASE
 END
 $$;
 CREATE TEMP TABLE force_case AS
+WITH period(d, p) AS (
+	VALUES (NULL, 'day'), ('1996-05-01', 'day'), ('1996-05-01', 'month'), ('1996-01-01', 'year'),
+		   ('1996-05-01', NULL))
 SELECT jsonb_populate_record(NULL::secpact.agreement,
 		jsonb_build_object('id', id, 'signed_on', signed_on, 'entry_into_force', e.d, 'entry_into_force_precision', e.p,
 						   'expires_on', x.d, 'expires_on_precision', x.p,
 						   'terminated_on', t.d, 'terminated_on_precision', t.p)) AS a, on_date
 FROM unnest('{960310,960300,NULL}'::bigint[]) id, unnest('{1990-01-01,NULL}'::date[]) signed_on,
-	 (VALUES (NULL, 'day'), ('1996-05-01', 'day'), ('1996-05-01', 'month'), ('1996-01-01', 'year'),
-			 ('1996-05-01', NULL)) e(d, p),
-	 (VALUES (NULL, 'day'), ('1996-05-01', 'day'), ('1996-05-01', 'month'), ('1996-01-01', 'year'),
-			 ('1996-05-01', NULL)) x(d, p),
-	 (VALUES (NULL, 'day'), ('1996-05-01', 'day'), ('1996-05-01', 'month'), ('1996-01-01', 'year'),
-			 ('1996-05-01', NULL)) t(d, p),
+	 period e, period x, period t,
 	 unnest('{1989-12-31,1996-04-30,1996-05-01,1996-05-15,1996-06-01,1996-12-31,1997-01-01,NULL}'::date[]) on_date;
 SELECT count(*) AS cases, count(*) FILTER (WHERE f) AS in_force, count(*) FILTER (WHERE f IS NULL) AS unknown,
 	   count(*) FILTER (WHERE NOT f) AS not_in_force, count(*) FILTER (WHERE f IS DISTINCT FROM old) AS differing
