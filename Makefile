@@ -171,6 +171,10 @@ $(TEST_TABLE_OBJ): extension/party_names_table.c extension/party_names_table.h |
 
 unit-tests: $(UNIT_TESTS)
 
+# bench/names-parse's probe: the same core and table, optimised as the server's build is.
+results/names-parse.bin: bench/names-parse.c $(CORE_SRCS) $(TEST_TABLE_OBJ) $(SECPACT_HEADERS) | build-dirs
+	$(CC) -O2 -std=c11 -I$(srcdir)/extension -o $@ $< $(addprefix $(srcdir)/,$(TEST_CORE_SRCS)) $(TEST_TABLE_OBJ)
+
 tests/unit/%.bin: tests/unit/test_%.c tests/unit/test_rng.h $(CORE_SRCS) $(TEST_TABLE_OBJ) $(SECPACT_HEADERS) | build-dirs
 	$(CC) $(UNIT_CFLAGS) -o $@ $< $(addprefix $(srcdir)/,$(TEST_CORE_SRCS)) $(TEST_TABLE_OBJ) -lcmocka
 
