@@ -4,11 +4,13 @@
 # The server writes and reads the CSV files itself (the loads measure COPY
 # inside the server), so they live outside the clone, which the postgres
 # user may not be able to read (as in CI), in a temp dir it owns.
-# The generator's checksum is in the name, so that data written by another
-# version of bench/generate.sql (another clone, an older commit) is not reused.
+# The generator's and the export's checksum is in the name, so that data
+# written by another version of bench/generate.sql or bench/export.sql
+# (another clone, an older commit) is not reused.
 bench_data_dir() {	# rows
-	local gen
-	gen=$(sha256sum "$(dirname "${BASH_SOURCE[0]}")/generate.sql" | cut -c1-12)
+	local gen here
+	here=$(dirname "${BASH_SOURCE[0]}")
+	gen=$(cat "$here/generate.sql" "$here/export.sql" | sha256sum | cut -c1-12)
 	echo "${BENCH_DATA:-${TMPDIR:-/tmp}/secpact-bench}/data-$1-${BENCH_SEED:-0.5}-$gen"
 }
 

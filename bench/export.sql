@@ -29,17 +29,17 @@ DECLARE
 BEGIN
 	FOR c IN SELECT * FROM chunk ORDER BY k LOOP
 		EXECUTE format($q$COPY (SELECT id, party_a || '-' || party_b, kind, title, signed_on, day_order, place,
-				place_country, entry_into_force, expires_on, terminated_on, supersedes, framework, source, notes
+				place_country, entry_into_force, expires_on, terminated_on, supersedes, framework, source, notes, entry_into_force_precision
 			FROM bench_gen.agreement WHERE id BETWEEN %s AND %s ORDER BY id) TO %L WITH (FORMAT csv)$q$,
 			c.lo, c.hi, dir || '/secpact_' || c.k || '.csv');
 		EXECUTE format($q$COPY (SELECT id, party_a, party_b, kind, title, signed_on, day_order, place,
-				place_country, entry_into_force, expires_on, terminated_on, supersedes, framework, source, notes
+				place_country, entry_into_force, expires_on, terminated_on, supersedes, framework, source, notes, entry_into_force_precision
 			FROM bench_gen.agreement WHERE id BETWEEN %s AND %s ORDER BY id) TO %L WITH (FORMAT csv)$q$,
 			c.lo, c.hi, dir || '/plain_' || c.k || '.csv');
 		EXECUTE format($q$COPY (SELECT id,
 				least(pg_temp.code(party_a), pg_temp.code(party_b)) * 65536 + greatest(pg_temp.code(party_a), pg_temp.code(party_b)),
 				kind, title, signed_on, day_order, place, pg_temp.code(place_country), entry_into_force,
-				expires_on, terminated_on, supersedes, framework, source, notes
+				expires_on, terminated_on, supersedes, framework, source, notes, entry_into_force_precision
 			FROM bench_gen.agreement WHERE id BETWEEN %s AND %s ORDER BY id) TO %L WITH (FORMAT csv)$q$,
 			c.lo, c.hi, dir || '/floor_' || c.k || '.csv');
 	END LOOP;

@@ -5,8 +5,11 @@
 -- US, EU, GB, FR, DE); every dyad starts at its own date and signs again
 -- and again after it; a quarter of the signings fall on the first day of a
 -- month (same-day ties), a quarter have a known order within the day.
--- Only built-in functions and parties() are used; the party codes are kept
--- as text so that every shape is written from the same rows.
+-- Some entries into force are known only to the month (4% of the rows) or
+-- the year (2%), as in datasets of older agreements: stored as their
+-- period's first day, with the precision.  Only built-in functions and
+-- parties() are used; the party codes are kept as text so that every shape
+-- is written from the same rows.
 \set ON_ERROR_STOP 1
 SET client_min_messages = warning;
 DROP SCHEMA IF EXISTS bench_gen CASCADE;
@@ -39,7 +42,7 @@ CREATE TABLE bench_gen.agreement (
 	id bigint, party_a text, party_b text, kind text, title text, signed_on date,
 	day_order smallint, place text, place_country text, entry_into_force date,
 	expires_on date, terminated_on date, supersedes bigint, framework text,
-	source text, notes text);
+	source text, notes text, entry_into_force_precision text);
 
 INSERT INTO bench_gen.agreement
 SELECT id, a, b, kind,
@@ -48,15 +51,21 @@ SELECT id, a, b, kind,
 	   (ARRAY['Brussels','Kyiv','Washington','London','Paris','Berlin','Geneva','Vienna',
 			  'Rome','Madrid','Warsaw','Ottawa','Tokyo','Canberra','Oslo','Riga'])[1 + (r5 * 16)::int % 16],
 	   CASE WHEN r6 < 0.45 THEN a WHEN r6 < 0.9 THEN b ELSE bench_gen.code(codes[1 + (r6 * 2500)::int % 250]) END,
-	   CASE WHEN r7 < 0.6 THEN signed_on + (r7 * 600)::int END,
+	   CASE WHEN r7 >= 0.6 THEN NULL
+			WHEN ep = 'day' THEN signed_on + (r7 * 600)::int
+			ELSE date_trunc(ep, signed_on + (r7 * 600)::int)::date END,
 	   CASE WHEN r8 < 0.5 THEN signed_on + 3652 END,
 	   CASE WHEN r8 > 0.98 THEN signed_on + 1000 END,
 	   CASE WHEN id > 1000 AND r9 < 0.01 THEN id - 1 - (r9 * 99900)::int END,
 	   CASE WHEN r9 > 0.9 THEN 'G7 Joint Declaration of Support for Ukraine' END,
 	   CASE WHEN r9 > 0.8 THEN 'https://example.org/agreements/' || id END,
-	   NULL
+	   NULL,
+	   CASE WHEN r7 < 0.6 THEN ep ELSE 'day' END
 FROM (
 	SELECT id, codes, kind, r5, r6, r7, r8, r9,
+		   -- from the id, not random(), so that every other draw is as before
+		   CASE WHEN abs(hashint8(id)) % 100 < 4 THEN 'month'
+				WHEN abs(hashint8(id)) % 100 < 6 THEN 'year' ELSE 'day' END AS ep,
 		   -- the side order as written is random: either party may come first
 		   CASE WHEN swap THEN q ELSE p END AS a, CASE WHEN swap THEN p ELSE q END AS b,
 		   CASE WHEN tie THEN date_trunc('month', d)::date ELSE d END AS signed_on,
