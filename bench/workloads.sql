@@ -135,12 +135,14 @@ FROM (SELECT hub, rank() OVER (PARTITION BY hub ORDER BY k) AS position, counter
 
 -- In force: 6% of the entries into force are partial dates, so plain SQL
 -- compares each with its period's last day, as in_force does (the bounds
--- are constants the planner folds).  An agreement superseded by one whose
--- entry into force may come by the date is not surely in force.
+-- are constants the planner folds), after the first day's comparison that
+-- this implies and that rules out most rows more cheaply (at 10M, 1.23 s
+-- against 1.42 without it).  An agreement superseded by one whose entry
+-- into force may come by the date is not surely in force.
 SELECT bench.add(8, 'agreements in force on a date',
 $$SELECT concat_ws(' ', count(*), sum(id)) FROM secpact.agreement a WHERE in_force(a, '{date}')$$,
 $$SELECT concat_ws(' ', count(*), sum(id)) FROM {s}.agreement a
-WHERE a.signed_on <= '{date}'
+WHERE a.signed_on <= '{date}' AND a.entry_into_force <= '{date}'
   AND a.entry_into_force < CASE a.entry_into_force_precision WHEN 'day' THEN date '{date}' + 1
 		WHEN 'month' THEN date_trunc('month', (date '{date}' + 1)::timestamp)::date
 		ELSE date_trunc('year', (date '{date}' + 1)::timestamp)::date END
