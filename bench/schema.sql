@@ -21,7 +21,7 @@
 -- supersedes) and a primary key on id, so that what differs is how parties
 -- are stored, validated and indexed.  The floor keeps the registry's own
 -- precision type and functions; the plain shapes, written without secpact,
--- have an enum and an SQL function of their own.
+-- have an enum and two SQL functions of their own.
 \set ON_ERROR_STOP 1
 SET client_min_messages = warning;
 
