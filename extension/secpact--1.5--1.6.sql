@@ -267,3 +267,13 @@ SELECT secpact.agreement_in_force(($1).id, ($1).signed_on, ($1).entry_into_force
 								  ($1).expires_on, ($1).expires_on_precision,
 								  ($1).terminated_on, ($1).terminated_on_precision, $2)
 $$;
+
+-- accession_order and accession_orders run one kept query each, qualified
+-- throughout (membership.c: secpact's tables, OPERATOR(pg_catalog.=)), and
+-- resolve no other name, so the caller's search_path cannot reach them and
+-- they need no SET of their own.  With it, fmgr saved and restored the
+-- setting on every call: 1.5 of the 34 µs that accession_order of the
+-- largest alliance took over a registry of ATOP's size (bench/analysis.md).
+-- sql/security.sql calls both with a hostile schema first.
+ALTER FUNCTION @extschema@.accession_order(bigint, text) RESET search_path;
+ALTER FUNCTION @extschema@.accession_orders(text) RESET search_path;

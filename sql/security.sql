@@ -29,6 +29,9 @@ CREATE OPERATOR hostile.@> (LEFTARG = dyad, RIGHTARG = party, FUNCTION = hostile
 CREATE FUNCTION hostile.party_eq(party, party) RETURNS boolean LANGUAGE sql
 	AS $$ INSERT INTO hostile.calls VALUES ('party = party'); SELECT true $$;
 CREATE OPERATOR hostile.= (LEFTARG = party, RIGHTARG = party, FUNCTION = hostile.party_eq);
+CREATE FUNCTION hostile.bigint_eq(bigint, bigint) RETURNS boolean LANGUAGE sql
+	AS $$ INSERT INTO hostile.calls VALUES ('bigint = bigint'); SELECT $1 OPERATOR(pg_catalog.=) $2 $$;
+CREATE OPERATOR hostile.= (LEFTARG = bigint, RIGHTARG = bigint, FUNCTION = hostile.bigint_eq);
 
 BEGIN;
 -- the install script, run with the hostile schema first
@@ -42,6 +45,10 @@ SET LOCAL search_path = public, pg_catalog;
 INSERT INTO secpact.agreement (id, parties, kind, signed_on, entry_into_force) VALUES
 	(8001, 'UA-FR', 'hostile', '2020-01-01', '2020-01-01'),
 	(8002, 'UA-FR', 'hostile', '2021-01-01', '2021-01-01');
+INSERT INTO secpact.agreement (id, parties, multilateral, kind, title, signed_on, entry_into_force) VALUES
+	(8003, NULL, true, 'hostile pact', 'A hostile pact', '2020-01-01', '2020-01-01');
+INSERT INTO secpact.membership (agreement_id, party, signed_on, bound_on) VALUES
+	(8003, 'DE', '2020-01-01', '2020-01-01'), (8003, 'PL', '2020-03-01', '2020-03-01');
 SET LOCAL search_path = hostile, pg_catalog, public;
 -- the registry's trigger, with the hostile schema first
 UPDATE secpact.agreement SET supersedes = 8001 WHERE id = 8002;
@@ -62,6 +69,10 @@ SELECT partner, first_with_a, first_with_b FROM public.common_partners('FR', 'EU
 SELECT public.count_parties(parties), public.count_parties(public.counterpart(parties, 'UA')),
 	   public.party_set(parties) FROM secpact.agreement WHERE parties OPERATOR(public.@>) 'FR'::public.party;
 SELECT pg_catalog.xml_is_well_formed_document(public.signing_chart('UA', 'hostile', '2022-01-01')) AS chart_well_formed;
+-- the C functions without a SET of their own (1.6), with their kept queries
+-- first planned here
+SELECT "position", party, ordinal FROM public.accession_order(8003) ORDER BY 1;
+SELECT "position", party FROM public.accession_orders() WHERE agreement OPERATOR(pg_catalog.=) 8003 ORDER BY 1;
 -- nothing hostile was called
 SELECT count(*) AS hostile_calls, string_agg(DISTINCT what, ', ') AS what FROM hostile.calls;
 ROLLBACK;
