@@ -7,7 +7,6 @@
 
 #include "catalog/pg_type.h"
 #include "funcapi.h"
-#include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/datetime.h"
@@ -86,23 +85,29 @@ party_cow_abbrev(PG_FUNCTION_ARGS)
 }
 
 /*
- * cow_codes_by_year(party, first_year, last_year), and gw_: the party's code
- * in each year by dyad_years' rule (party_codes_by_year), an array indexed
- * by the year.  dyad_years takes one per run of years, where a join of its
- * runs to a table of codes per party was most of its time.
+ * dyad_year_codes(party_a, party_b, first_year, last_year): a row for each
+ * year from first_year to last_year, in order, with the COW and G&W code of
+ * each party in that year by dyad_years' rule (party_codes_by_year).
+ * dyad_years joins one call to each run of years: the years and their codes
+ * in one scan, where generate_series and a subscript of four arrays a row
+ * (1.6 before this) were a fifth of its time over a registry of ATOP's size.
  */
-static Datum
-codes_by_year(FunctionCallInfo fcinfo, PartyScheme scheme)
+PG_FUNCTION_INFO_V1(dyad_year_codes);
+Datum
+dyad_year_codes(PG_FUNCTION_ARGS)
 {
-	PartyCode	party = PG_GETARG_PARTY(0);
-	int32		first = PG_GETARG_INT32(1);
-	int32		last = PG_GETARG_INT32(2);
+	static const PartyScheme schemes[4] = {PARTY_SCHEME_COW, PARTY_SCHEME_COW,
+										   PARTY_SCHEME_GW, PARTY_SCHEME_GW};
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	PartyCode	parties[4];
+	int32		first = PG_GETARG_INT32(2);
+	int32		last = PG_GETARG_INT32(3);
 	int			n;
 	int32_t    *codes;
 	bool	   *known;
-	Datum	   *elems;
-	bool	   *nulls;
 
+	parties[0] = parties[2] = PG_GETARG_PARTY(0);
+	parties[1] = parties[3] = PG_GETARG_PARTY(1);
 	if (first < 1 || first > 9999)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -118,34 +123,34 @@ codes_by_year(FunctionCallInfo fcinfo, PartyScheme scheme)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("first_year %d is after last_year %d", first, last),
 				 errhint("Pass the earlier year as first_year.")));
-	party_info(party);
+	party_info(parties[0]);
+	party_info(parties[1]);
+
+	/*
+	 * The scan's own row type (once a plan, not from pg_proc once a call:
+	 * dyad_years calls this once a run)
+	 */
+	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
+
 	n = last - first + 1;
-	codes = palloc(n * sizeof(int32_t));
-	known = palloc(n * sizeof(bool));
-	elems = palloc(n * sizeof(Datum));
-	nulls = palloc(n * sizeof(bool));
-	party_codes_by_year(scheme, party, first, last, codes, known);
+	codes = palloc(4 * n * sizeof(int32_t));
+	known = palloc(4 * n * sizeof(bool));
+	for (int k = 0; k < 4; k++)
+		party_codes_by_year(schemes[k], parties[k], first, last, codes + k * n, known + k * n);
 	for (int i = 0; i < n; i++)
 	{
-		elems[i] = Int32GetDatum(codes[i]);
-		nulls[i] = !known[i];
+		Datum		values[5];
+		bool		nulls[5] = {false};
+
+		values[0] = Int32GetDatum(first + i);
+		for (int k = 0; k < 4; k++)
+		{
+			values[k + 1] = Int32GetDatum(codes[k * n + i]);
+			nulls[k + 1] = !known[k * n + i];
+		}
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
-	PG_RETURN_ARRAYTYPE_P(construct_md_array(elems, nulls, 1, &n, &first,
-											 INT4OID, sizeof(int32), true, TYPALIGN_INT));
-}
-
-PG_FUNCTION_INFO_V1(party_cow_codes_by_year);
-Datum
-party_cow_codes_by_year(PG_FUNCTION_ARGS)
-{
-	return codes_by_year(fcinfo, PARTY_SCHEME_COW);
-}
-
-PG_FUNCTION_INFO_V1(party_gw_codes_by_year);
-Datum
-party_gw_codes_by_year(PG_FUNCTION_ARGS)
-{
-	return codes_by_year(fcinfo, PARTY_SCHEME_GW);
+	return (Datum) 0;
 }
 
 static const char *

@@ -2,24 +2,21 @@
 -- 1.6 is made here (and a fresh install of 1.6 runs this script too).
 \echo Use "ALTER EXTENSION secpact UPDATE TO '1.6'" to load this file. \quit
 
--- The COW or G&W code of a party in each year from first_year to last_year,
--- by dyad_years' rule: its code on the year's last day (on 1816-01-01, where
--- the lists begin, for a year before), else on its first day (a party that
--- ceased or changed its code within the year); NULL where it had none.  An
--- array indexed by the year, for one call per run of dyad-years.
-CREATE FUNCTION secpact.cow_codes_by_year(party @extschema@.party, first_year integer, last_year integer)
-	RETURNS integer[]
-	AS 'MODULE_PATHNAME', 'party_cow_codes_by_year' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION secpact.cow_codes_by_year(@extschema@.party, integer, integer) IS
-	'the party''s COW code in each year (at the year''s end, else at its start), indexed by the year; for dyad_years';
-CREATE FUNCTION secpact.gw_codes_by_year(party @extschema@.party, first_year integer, last_year integer)
-	RETURNS integer[]
-	AS 'MODULE_PATHNAME', 'party_gw_codes_by_year' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION secpact.gw_codes_by_year(@extschema@.party, integer, integer) IS
-	'the party''s G&W code in each year (at the year''s end, else at its start), indexed by the year; for dyad_years';
+-- A row for each year from first_year to last_year, in order, with the COW
+-- and G&W code of each party in that year by dyad_years' rule: its code on
+-- the year's last day (on 1816-01-01, where the lists begin, for a year
+-- before), else on its first day (a party that ceased or changed its code
+-- within the year); NULL where it had none.  dyad_years joins one call to
+-- each run of years.
+CREATE FUNCTION secpact.dyad_year_codes(party_a @extschema@.party, party_b @extschema@.party,
+										first_year integer, last_year integer)
+	RETURNS TABLE(year integer, cow_code_a integer, cow_code_b integer, gw_code_a integer, gw_code_b integer)
+	AS 'MODULE_PATHNAME', 'dyad_year_codes' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 30;
+COMMENT ON FUNCTION secpact.dyad_year_codes(@extschema@.party, @extschema@.party, integer, integer) IS
+	'each year from first_year to last_year with the COW and G&W codes of both parties in it (at the year''s end, else at its start); for dyad_years';
 
--- dyad_years of 1.6: 1.3's, with each run's codes from the functions above,
--- in one function and without a sort of its rows.  1.3 joined the runs to a
+-- dyad_years of 1.6: 1.3's, with each run's years and codes from the
+-- function above, in one function and without a sort of its rows.  1.3 joined the runs to a
 -- CTE of codes per party, which the planner, expecting one run, made a
 -- nested loop: 5,555 runs by 250 parties was over half the time over a
 -- registry of ATOP's size; 1.4's SQL wrapper around secpact.dyad_year_rows
@@ -218,24 +215,20 @@ BEGIN
 					ELSE @extschema@.second_party(ru.parties) END AS b
 		FROM runs ru WHERE ru.n > 0
 	)
-	SELECT c.dyad, c.party_a, c.party_b, g.y, r.n::integer,
-		   c.cow_a[g.y], c.cow_b[g.y], c.gw_a[g.y], c.gw_b[g.y],
+	SELECT c.dyad, c.party_a, c.party_b, g.year, r.n::integer,
+		   g.cow_code_a, g.cow_code_b, g.gw_code_a, g.gw_code_b,
 		   r.n_censored > 0, r.n_assumed > 0
 	FROM shown r
 	-- what each run's rows share, once per run (OFFSET 0: not per row)
 	CROSS JOIN LATERAL (SELECT @extschema@.text(r.parties) AS dyad,
-							   @extschema@.alpha2(r.a) AS party_a, @extschema@.alpha2(r.b) AS party_b,
-							   secpact.cow_codes_by_year(r.a, r.y0, r.y1) AS cow_a,
-							   secpact.cow_codes_by_year(r.b, r.y0, r.y1) AS cow_b,
-							   secpact.gw_codes_by_year(r.a, r.y0, r.y1) AS gw_a,
-							   secpact.gw_codes_by_year(r.b, r.y0, r.y1) AS gw_b
+							   @extschema@.alpha2(r.a) AS party_a, @extschema@.alpha2(r.b) AS party_b
 						OFFSET 0) c
-	CROSS JOIN LATERAL generate_series(r.y0, r.y1) AS g(y)
+	CROSS JOIN LATERAL secpact.dyad_year_codes(r.a, r.b, r.y0, r.y1) AS g
 	-- By dyad, direction and year, as README documents, without sorting the
 	-- rows: the runs come sorted from their window, a nested loop keeps its
-	-- outer side's order, and each run's years are generate_series' (a sort
-	-- of the rows was 60 of 220 ms over a registry of ATOP's size).  The
-	-- analytics test checks the order.
+	-- outer side's order, and dyad_year_codes gives each run's years in
+	-- order (a sort of the rows was 60 of 220 ms over a registry of ATOP's
+	-- size).  The analytics test checks the order.
 	ORDER BY r.parties, r.dir, r.y0;
 END
 $$;

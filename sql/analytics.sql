@@ -418,13 +418,17 @@ DELETE FROM secpact.agreement WHERE kind LIKE 'an-%';
 SELECT count(*) = :agreements_before AS registry_as_found FROM secpact.agreement;
 RESET client_min_messages;
 
--- dyad_years' codes of a party in each year (1.6), indexed by the year
-SELECT secpact.cow_codes_by_year('DD', 1989, 1991) AS gdr_cow, secpact.gw_codes_by_year('DD', 1989, 1991) AS gdr_gw;
-SELECT secpact.cow_codes_by_year('DE', 1990, 1991) AS germany, secpact.cow_codes_by_year('EU', 2000, 2000) AS eu;
-SELECT secpact.cow_codes_by_year(NULL, 1990, 1991) IS NULL AS strict;
-SELECT secpact.cow_codes_by_year('US', 2000, 1999);
+-- dyad_years' years of a pair with both parties' codes in each (1.6): the
+-- GDR until it ceased within 1990, Germany's COW code before and after, the
+-- EU with none; from FROM and from a select list
+SELECT * FROM secpact.dyad_year_codes('DD', 'DE', 1989, 1991);
+SELECT * FROM secpact.dyad_year_codes('EU', 'US', 2000, 2000);
+SELECT secpact.dyad_year_codes('US', 'GB', 1815, 1817);
+SELECT count(*) AS strict FROM secpact.dyad_year_codes(NULL, 'DE', 1990, 1991);
+SELECT count(*) AS years FROM secpact.dyad_year_codes('US', 'GB', 1, 9999);
+SELECT * FROM secpact.dyad_year_codes('US', 'GB', 2000, 1999);
 \echo :LAST_ERROR_SQLSTATE
-SELECT secpact.gw_codes_by_year('US', 0, 1);
+SELECT * FROM secpact.dyad_year_codes('US', 'GB', 0, 1);
 \echo :LAST_ERROR_SQLSTATE
-SELECT secpact.gw_codes_by_year('US', 1, 10000);
+SELECT * FROM secpact.dyad_year_codes('US', 'GB', 1, 10000);
 \echo :LAST_ERROR_SQLSTATE
