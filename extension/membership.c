@@ -354,7 +354,11 @@ accession_order(PG_FUNCTION_ARGS)
 	AccessionBy by = parse_by(PG_GETARG_TEXT_PP(1));
 	MemberReceiver r;
 
-	InitMaterializedSRF(fcinfo, 0);
+	/*
+	 * The scan's row type, which the executor built once a plan; from
+	 * pg_proc it would be built again on every call
+	 */
+	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
 	/* a Citus worker's local registry would answer "does not exist" */
 	registry_guard_check();
 	party_core_init();
@@ -383,7 +387,7 @@ accession_orders(PG_FUNCTION_ARGS)
 {
 	MemberReceiver r;
 
-	InitMaterializedSRF(fcinfo, 0);
+	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
 	/* a Citus worker's local registry would answer with no rows */
 	registry_guard_check();
 	party_core_init();
