@@ -16,12 +16,12 @@ COMMENT ON FUNCTION secpact.dyad_year_codes(@extschema@.party, @extschema@.party
 	'each year from first_year to last_year with the COW and G&W codes of both parties in it (at the year''s end, else at its start); for dyad_years';
 
 -- dyad_years of 1.6: 1.3's, with each run's years and codes from the
--- function above, in one function and without a sort of its rows.  1.3 joined the runs to a
--- CTE of codes per party, which the planner, expecting one run, made a
--- nested loop: 5,555 runs by 250 parties was over half the time over a
--- registry of ATOP's size; 1.4's SQL wrapper around secpact.dyad_year_rows
--- stored every row twice (bench/analysis.md).  The rows, their order and
--- their codes are 1.3's.
+-- function above, in one function and without a sort of its rows.  1.3
+-- joined the runs to a CTE of codes per party, which the planner, expecting
+-- one run, made a nested loop: 5,555 runs by 250 parties was over half the
+-- time over a registry of ATOP's size; 1.4's SQL wrapper around
+-- secpact.dyad_year_rows stored every row twice (bench/analysis.md).  The
+-- rows, their order and their codes are 1.3's.
 CREATE OR REPLACE FUNCTION @extschema@.dyad_years(first_year integer DEFAULT NULL, last_year integer DEFAULT NULL,
 												  kind text DEFAULT NULL, obligation text DEFAULT NULL,
 												  directed boolean DEFAULT false)
