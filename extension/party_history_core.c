@@ -3,10 +3,13 @@
  *
  * The spells are a few hundred rows sorted by scheme, code and date: a
  * code's are found by binary search (party_from_code runs per row of a
- * dyad-year table); the rarer lookups scan them all.
+ * dyad-year table), a party's codes by year through an index by party,
+ * sorted once (dyad_years asks per run of years); the rarer lookups scan
+ * them all.
  */
 #include "party_history_core.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 const PartySpell *
@@ -187,22 +190,81 @@ party_exists_on(const PartyInfo *p, int32_t ymd)
 }
 
 /*
- * The spells of one party are gathered once: party_spell_of per year scans
- * every spell, which was most of dyad_years' time over a registry of
- * alliances.  More spells than fit (no party has near that many) take the
- * scan.
+ * The spells in (scheme, party, table) order, sorted once: a party's spells
+ * in one scheme are then one run, found by binary search.  dyad_years asks
+ * for a party's codes four times a run of years (5,555 runs over a registry
+ * of ATOP's size), and each ask scanned every spell.  A table longer than
+ * the index (the unit tests check that it is not) takes the scan.
  */
-#define PARTY_SPELLS_GATHERED 32
+static const PartySpell *spells_by_party[PARTY_SPELLS_INDEXED];
+
+static int
+spell_party_cmp(const void *a, const void *b)
+{
+	const PartySpell *x = *(const PartySpell *const *) a;
+	const PartySpell *y = *(const PartySpell *const *) b;
+
+	if (x->scheme != y->scheme)
+		return x->scheme < y->scheme ? -1 : 1;
+	if (x->party != y->party)
+		return x->party < y->party ? -1 : 1;
+	/* table order within a party's spells: both ways find the same spell */
+	return (x > y) - (x < y);
+}
+
+/* Whether (scheme, party) of spell s comes before the key. */
+static bool
+party_before(const PartySpell *s, PartyScheme scheme, PartyCode party)
+{
+	return s->scheme != scheme ? s->scheme < scheme : s->party < party;
+}
 
 /*
- * The spell on ymd among the gathered ones, or by the scan when they did not
- * all fit; table order in both, so both find the same spell.
+ * The party's spells in one scheme, in table order: *n of them from the
+ * result; NULL when the table does not fit the index.
+ */
+static const PartySpell *const *
+party_spells(PartyScheme scheme, PartyCode party, int *n)
+{
+	static bool sorted = false;
+	int			lo = 0,
+				hi = party_spell_len,
+				end;
+
+	if (party_spell_len > PARTY_SPELLS_INDEXED)
+		return NULL;
+	if (!sorted)
+	{
+		for (int i = 0; i < party_spell_len; i++)
+			spells_by_party[i] = &party_spell[i];
+		qsort(spells_by_party, party_spell_len, sizeof(spells_by_party[0]), spell_party_cmp);
+		sorted = true;
+	}
+	while (lo < hi)
+	{
+		int			mid = lo + (hi - lo) / 2;
+
+		if (party_before(spells_by_party[mid], scheme, party))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (end = lo; end < party_spell_len && spells_by_party[end]->scheme == scheme &&
+		 spells_by_party[end]->party == party; end++)
+		;
+	*n = end - lo;
+	return &spells_by_party[lo];
+}
+
+/*
+ * The spell on ymd among the party's, or by the scan when the index could
+ * not hold them; the first in table order in both.
  */
 static const PartySpell *
-gathered_spell_on(const PartySpell *const *spells, int n, bool gathered,
-				  PartyScheme scheme, PartyCode party, int32_t ymd)
+indexed_spell_on(const PartySpell *const *spells, int n, PartyScheme scheme, PartyCode party,
+				 int32_t ymd)
 {
-	if (!gathered)
+	if (spells == NULL)
 		return party_spell_of(scheme, party, ymd);
 	for (int i = 0; i < n; i++)
 		if (party_spell_covers(spells[i], ymd))
@@ -214,32 +276,18 @@ void
 party_codes_by_year(PartyScheme scheme, PartyCode party, int first, int last,
 					int32_t *codes, bool *known)
 {
-	const PartySpell *spells[PARTY_SPELLS_GATHERED];
 	int			n = 0;
-	bool		gathered = true;
+	const PartySpell *const *spells = party_spells(scheme, party, &n);
 
-	for (int i = 0; i < party_spell_len; i++)
-	{
-		const PartySpell *s = &party_spell[i];
-
-		if (s->scheme != scheme || s->party != party)
-			continue;
-		if (n == PARTY_SPELLS_GATHERED)
-		{
-			gathered = false;
-			break;
-		}
-		spells[n++] = s;
-	}
 	for (int y = first; y <= last; y++)
 	{
 		int32_t		year_end = y * 10000 + 1231;
 		int32_t		on = year_end < PARTY_LISTS_BEGIN ? PARTY_LISTS_BEGIN : year_end;
 		const PartySpell *s;
 
-		s = gathered_spell_on(spells, n, gathered, scheme, party, on);
+		s = indexed_spell_on(spells, n, scheme, party, on);
 		if (s == NULL)
-			s = gathered_spell_on(spells, n, gathered, scheme, party, y * 10000 + 101);
+			s = indexed_spell_on(spells, n, scheme, party, y * 10000 + 101);
 		known[y - first] = s != NULL;
 		codes[y - first] = s != NULL ? s->code : 0;
 	}

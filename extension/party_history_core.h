@@ -54,6 +54,9 @@ extern PartyFromCodeStatus party_from_abbrev(PartyScheme scheme, const char *s, 
 extern void party_codes_by_year(PartyScheme scheme, PartyCode party, int first, int last,
 								int32_t *codes, bool *known);
 
+/* The spells party_codes_by_year finds by party (the table's are fewer). */
+#define PARTY_SPELLS_INDEXED 4096
+
 /*
  * Whether the party was a state on ymd: a spell of either list covers it;
  * a party neither list has (territories, the EU) exists within its
