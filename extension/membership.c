@@ -240,16 +240,32 @@ read_members(MemberReceiver *r, bool every, int64 agreement, AccessionBy by)
 	SPI_finish();
 }
 
-static int
-compare_spell(const void *a, const void *b)
+/*
+ * Spells are ordered through small keys, each moved by a sort inlined for
+ * them: qsort() of the spells themselves, 40 bytes each through a comparator
+ * called by pointer, was a sixth of accession_orders() over 2,510 spells.
+ */
+typedef struct SpellKey
 {
-	const Spell *x = a,
-			   *y = b;
+	int64		agreement;
+	int64		spell;			/* index of the spell */
+	int32		row;
+} SpellKey;
 
+static inline int
+compare_spell_key(const SpellKey *x, const SpellKey *y)
+{
 	if (x->agreement != y->agreement)
 		return x->agreement < y->agreement ? -1 : 1;
 	return (x->row > y->row) - (x->row < y->row);
 }
+
+#define ST_SORT sort_spell_keys
+#define ST_ELEMENT_TYPE SpellKey
+#define ST_COMPARE(a, b) compare_spell_key(a, b)
+#define ST_SCOPE static
+#define ST_DEFINE
+#include "lib/sort_template.h"
 
 /*
  * Rank n spells of one agreement, sorted by party, and emit its members
@@ -304,17 +320,10 @@ emit_agreement(const Spell *spells, int64 n, FirstSigning *firsts, text **names,
 	pfree(rows);
 }
 
-/* Whether each agreement's spells are together (ids ascending). */
-static bool
-grouped_by_agreement(const Spell *spells, int64 n)
-{
-	for (int64 i = 1; i < n; i++)
-		if (spells[i].agreement < spells[i - 1].agreement)
-			return false;
-	return true;
-}
-
-/* Every agreement's spells in r: sorted, each agreement emitted in turn. */
+/*
+ * Every agreement's spells in r, ordered by agreement, then party; each
+ * agreement emitted in turn.
+ */
 static void
 emit_agreements(MemberReceiver *r, ReturnSetInfo *rsinfo, bool with_agreement)
 {
@@ -322,20 +331,27 @@ emit_agreements(MemberReceiver *r, ReturnSetInfo *rsinfo, bool with_agreement)
 	text	  **names = palloc0(sizeof(text *) * party_table_len);
 	/* a place is at most the number of parties */
 	text	  **ordinals = palloc0(sizeof(text *) * (party_table_len + 1));
+	/* huge, as the spells are */
+	SpellKey   *keys = MemoryContextAllocHuge(CurrentMemoryContext,
+											  sizeof(SpellKey) * Max(r->n, 1));
+	Spell	   *sorted = MemoryContextAllocHuge(CurrentMemoryContext,
+											    sizeof(Spell) * Max(r->n, 1));
 	int64		start = 0;
 
-	/*
-	 * The rows come grouped by agreement as a rule (the join probes the
-	 * memberships in their heap order): sort them all only when they are
-	 * not, else each agreement's few by party.
-	 */
-	if (!grouped_by_agreement(r->spells, r->n))
-		qsort(r->spells, r->n, sizeof(Spell), compare_spell);
+	for (int64 i = 0; i < r->n; i++)
+	{
+		keys[i].agreement = r->spells[i].agreement;
+		keys[i].row = r->spells[i].row;
+		keys[i].spell = i;
+	}
+	sort_spell_keys(keys, r->n);
+	for (int64 i = 0; i < r->n; i++)
+		sorted[i] = r->spells[keys[i].spell];
+	pfree(keys);
 	for (int64 i = 1; i <= r->n; i++)
-		if (i == r->n || r->spells[i].agreement != r->spells[start].agreement)
+		if (i == r->n || sorted[i].agreement != sorted[start].agreement)
 		{
-			qsort(&r->spells[start], i - start, sizeof(Spell), compare_spell);
-			emit_agreement(&r->spells[start], i - start, firsts, names, ordinals, rsinfo,
+			emit_agreement(&sorted[start], i - start, firsts, names, ordinals, rsinfo,
 						   with_agreement);
 			start = i;
 		}
