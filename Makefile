@@ -15,7 +15,7 @@ OBJS = extension/secpact.o extension/members.o extension/encoding.o extension/pa
 # Paths relative to the source tree, which is not . in a VPATH build
 # (make -f ../secpact/Makefile from a build folder).
 DATA = $(patsubst $(srcdir)/%,%,$(wildcard $(srcdir)/extension/secpact--*.sql))
-REGRESS = party dyad signing registry analytics map_keys migration security scaling transactions soft_errors copy_on_error hostile encodings reliability supersession registry_integrity names multilateral historical combined partial_dates atop access_paths in_force_parallel citus_registry accession_orders access_paths_cache date_fits_precision timeline_kinds
+REGRESS = party dyad signing registry analytics map_keys migration security scaling transactions soft_errors copy_on_error hostile encodings reliability supersession registry_integrity names multilateral historical combined partial_dates atop access_paths in_force_parallel citus_registry accession_orders access_paths_cache date_fits_precision timeline_kinds spelling_cache
 REGRESS_OPTS = --outputdir=results/regress
 # pg_regress makes results/ inside --outputdir but not --outputdir itself.
 REGRESS_PREP = build-dirs
