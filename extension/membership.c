@@ -269,26 +269,29 @@ compare_spell_key(const SpellKey *x, const SpellKey *y)
 
 /*
  * Rank n spells of one agreement, sorted by party, and emit its members
- * (after the agreement's id when with_agreement).  firsts is all unseen and
- * is left so; names and ordinals keep the texts made (by party table row,
- * by position) for the agreements after it.
+ * (after the agreement's id when with_agreement).  names and ordinals keep
+ * the texts made (by party table row, by position) for the agreements after
+ * it.
  */
 static void
-emit_agreement(const Spell *spells, int64 n, FirstSigning *firsts, text **names,
-			   text **ordinals, ReturnSetInfo *rsinfo, bool with_agreement)
+emit_agreement(const Spell *spells, int64 n, text **names, text **ordinals,
+			   ReturnSetInfo *rsinfo, bool with_agreement)
 {
 	SigningOrderRow *rows = palloc(sizeof(SigningOrderRow) * Max(n, 1));
 	int			nrows = 0;
 	int			off = with_agreement ? 1 : 0;
+	/* a party's spells are together: one slot serves them in turn */
+	FirstSigning first;
 
+	memset(&first, 0, sizeof(first));
 	/* a party's first spell, in party table order as ranking has been fed */
 	for (int64 i = 0; i < n; i++)
 	{
-		first_signing_offer(&firsts[spells[i].row], &spells[i].signing);
+		first_signing_offer(&first, &spells[i].signing);
 		if (i + 1 == n || spells[i + 1].row != spells[i].row)
 		{
-			rows[nrows++] = signing_order_row(spells[i].row, &firsts[spells[i].row]);
-			memset(&firsts[spells[i].row], 0, sizeof(FirstSigning));
+			rows[nrows++] = signing_order_row(spells[i].row, &first);
+			memset(&first, 0, sizeof(first));
 		}
 	}
 	signing_order_rank(rows, nrows);
@@ -327,7 +330,6 @@ emit_agreement(const Spell *spells, int64 n, FirstSigning *firsts, text **names,
 static void
 emit_agreements(MemberReceiver *r, ReturnSetInfo *rsinfo, bool with_agreement)
 {
-	FirstSigning *firsts = palloc0(sizeof(FirstSigning) * party_table_len);
 	text	  **names = palloc0(sizeof(text *) * party_table_len);
 	/* a place is at most the number of parties */
 	text	  **ordinals = palloc0(sizeof(text *) * (party_table_len + 1));
@@ -351,7 +353,7 @@ emit_agreements(MemberReceiver *r, ReturnSetInfo *rsinfo, bool with_agreement)
 	for (int64 i = 1; i <= r->n; i++)
 		if (i == r->n || sorted[i].agreement != sorted[start].agreement)
 		{
-			emit_agreement(&sorted[start], i - start, firsts, names, ordinals, rsinfo,
+			emit_agreement(&sorted[start], i - start, names, ordinals, rsinfo,
 						   with_agreement);
 			start = i;
 		}
