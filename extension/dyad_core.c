@@ -240,6 +240,19 @@ dyad_involving(PartyCode party, DyadCode *out)
 	return n;
 }
 
+bool
+dyad_lower_run(PartyCode party, DyadCode *first, DyadCode *last)
+{
+	int			row = party_table_row(party);
+
+	/* the table is in party order: the parties above it are the rows after */
+	if (row < 0 || row + 1 >= party_table_len)
+		return false;
+	*first = DYAD_CODE(party, party_row_code(row + 1));
+	*last = DYAD_CODE(party, party_row_code(party_table_len - 1));
+	return true;
+}
+
 int
 dyad_overlapping(DyadCode dyad, DyadCode *out)
 {

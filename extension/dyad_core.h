@@ -109,6 +109,13 @@ extern bool dyad_is_valid(uint32_t value);
 extern int	dyad_involving(PartyCode party, DyadCode *out);
 
 /*
+ * The first and last dyads, in dyad order, where the party is the lower
+ * one: the run a btree on dyads holds them in.  False when there are none
+ * (the party is the last in party order, or not known).
+ */
+extern bool dyad_lower_run(PartyCode party, DyadCode *first, DyadCode *last);
+
+/*
  * Writes every dyad that shares a party with the given one, itself included,
  * into out[DYAD_OVERLAPPING_MAX], in dyad order, and returns how many; none
  * when the dyad is not valid.  The same for &&.

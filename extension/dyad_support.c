@@ -418,10 +418,8 @@ simplify_contains(SupportRequestSimplify *req)
 	Var		   *var;
 	Const	   *c;
 	PartyCode	party;
-	DyadCode	dyads[DYAD_INVOLVING_MAX];
-	int			n;
-	int			lo = -1;
-	int			hi = -1;
+	DyadCode	lo;
+	DyadCode	hi;
 	Oid			dyad_opf;
 	Oid			ge;
 	Oid			le;
@@ -444,16 +442,8 @@ simplify_contains(SupportRequestSimplify *req)
 
 	/* the run of dyads where the party is the lower one, in dyad order */
 	party = DatumGetParty(c->constvalue);
-	n = dyad_involving(party, dyads);
-	for (int i = 0; i < n; i++)
-		if (DYAD_FIRST(dyads[i]) == party)
-		{
-			if (lo < 0)
-				lo = i;
-			hi = i;
-		}
-	if (lo >= 0)
-		arms = lappend(arms, dyad_range_clause(var, m, ge, le, dyads[lo], dyads[hi]));
+	if (dyad_lower_run(party, &lo, &hi))
+		arms = lappend(arms, dyad_range_clause(var, m, ge, le, lo, hi));
 	higher = make_opclause(party_eq, BOOLOID, false,
 						   (Expr *) makeFuncExpr(m->second_party, m->party,
 												 list_make1(copyObject(var)), InvalidOid,

@@ -534,6 +534,37 @@ test_involving_and_overlapping(void **state)
 			assert_int_equal(got[k], dyad);
 		}
 	}
+	/* the run where each party is the lower one: those of dyad_involving */
+	for (int row = 0; row < party_table_len; row++)
+	{
+		PartyCode	party = row_code(row);
+		int			n = dyad_involving(party, got);
+		int			lo = -1,
+					hi = -1;
+		DyadCode	first = 0,
+					last = 0;
+
+		for (int i = 0; i < n; i++)
+			if (DYAD_FIRST(got[i]) == party)
+			{
+				if (lo < 0)
+					lo = i;
+				hi = i;
+			}
+		assert_int_equal(dyad_lower_run(party, &first, &last), lo >= 0);
+		if (lo >= 0)
+		{
+			assert_int_equal(first, got[lo]);
+			assert_int_equal(last, got[hi]);
+			/* and the run is every one of them: none between lo and hi is another's */
+			for (int i = lo; i <= hi; i++)
+				assert_int_equal(DYAD_FIRST(got[i]), party);
+		}
+	}
+	assert_false(dyad_lower_run(PARTY_CODE('X', 'X'), &(DyadCode) {0}, &(DyadCode) {0}));
+	assert_false(dyad_lower_run(0, &(DyadCode) {0}, &(DyadCode) {0}));
+	assert_false(dyad_lower_run(row_code(party_table_len - 1), &(DyadCode) {0}, &(DyadCode) {0}));
+
 	/* unknown parties and invalid dyads have none */
 	assert_int_equal(dyad_involving(PARTY_CODE('X', 'X'), got), 0);
 	assert_int_equal(dyad_involving(0, got), 0);
